@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CodeLeakGuard.Policy;
+
+/// <summary>A banned API endpoint found inside a piece of text.</summary>
+public sealed class EndpointMatch
+{
+    public EndpointMatch(int start, int length, string host, Verdict verdict)
+    {
+        Start = start;
+        Length = length;
+        Host = host;
+        Verdict = verdict;
+    }
+
+    /// <summary>Where the URL (or bare host) starts in the text searched.</summary>
+    public int Start { get; }
+
+    public int Length { get; }
+
+    public string Host { get; }
+
+    public Verdict Verdict { get; }
+}
+
+public sealed partial class AiPolicy
+{
+    // A URL with scheme, or a bare dotted host, optionally with port and path. Bounded quantifiers and a timeout
+    // keep hostile strings from stalling the compiler.
+    private static readonly Regex HostLike = new(
+        @"(?<![\w.@-])(?:(?<scheme>[a-z][a-z0-9+.-]{0,15})://)?(?:[^\s/@""'<>]{1,256}@)?(?<host>(?:[a-z0-9_-]{1,63}\.){1,126}[a-z0-9-]{1,63}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?(?<path>/[^\s""'<>?#]{0,2048})?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromMilliseconds(200));
+
+    /// <summary>Every banned API endpoint in <paramref name="text"/>; approved endpoints and loopback are never reported.</summary>
+    public IReadOnlyList<EndpointMatch> FindEndpoints(string text)
+    {
+        if (text.Length < 4 || text.IndexOf('.') < 0)
+        {
+            return Array.Empty<EndpointMatch>();
+        }
+
+        List<EndpointMatch>? found = null;
+        try
+        {
+            foreach (Match match in HostLike.Matches(text))
+            {
+                var host = match.Groups["host"].Value;
+                var path = match.Groups["path"].Value;
+                if (CheckEndpoint(host, path) is { } verdict)
+                {
+                    (found ??= new List<EndpointMatch>()).Add(new EndpointMatch(match.Index, match.Length, host, verdict));
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Text too hostile to scan in time: report nothing rather than stall the build.
+        }
+
+        return (IReadOnlyList<EndpointMatch>?)found ?? Array.Empty<EndpointMatch>();
+    }
+
+    /// <summary>Verdict for one host and path; null when allowed (approved, loopback, or not an AI API).</summary>
+    public Verdict? CheckEndpoint(string host, string path = "")
+    {
+        host = host.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
+        if (IsLoopback(host))
+        {
+            return null;
+        }
+
+        var winner = Strongest(_entries
+            .Where(e => e.Target == PolicyTarget.Endpoint && e.Host!.Matches(host, path))
+            .Select(e => (e, e.Action == PolicyAction.Approve ? 3 : 2)));
+        if (winner is not null)
+        {
+            return winner.Action == PolicyAction.Ban ? FromEntry(winner, $"endpoint '{winner.Pattern}'") : null;
+        }
+
+        var allowedByProvider = _entries
+            .Where(e => e.Target == PolicyTarget.Provider && e.Action == PolicyAction.Allow)
+            .Any(e => Catalog.BuiltInCatalog.Find(e.Pattern)?.Hosts.Any(h => h.Matches(host, path)) == true);
+        if (allowedByProvider)
+        {
+            return null;
+        }
+
+        foreach (var provider in _bannedProviders)
+        {
+            var hostPattern = provider.Hosts.FirstOrDefault(h => h.Matches(host, path));
+            if (hostPattern is not null)
+            {
+                return FromCatalog(provider, $"endpoint '{hostPattern.Text}'");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The approved endpoint offered as replacement for banned ones (the first <c>approve endpoint</c> line).</summary>
+    public string? PreferredApprovedEndpoint(bool forProprietaryCode = false) =>
+        ApprovedEndpoints.FirstOrDefault(e => !forProprietaryCode || e.ApprovedForProprietary)?.Pattern;
+
+    private static bool IsLoopback(string host)
+    {
+        if (host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+    }
+
+    /// <summary>Verdict for an API-key environment variable or configuration key name.</summary>
+    public Verdict? CheckEnvironmentVariable(string name)
+    {
+        var winner = Strongest(_entries
+            .Where(e => e.Target == PolicyTarget.EnvironmentVariable && e.Name!.IsMatch(name))
+            .Select(e => (e, 2)));
+        if (winner is not null)
+        {
+            return winner.Action == PolicyAction.Ban ? FromEntry(winner, $"environment variable '{name}'") : null;
+        }
+
+        var provider = _bannedProviders.FirstOrDefault(p => p.EnvironmentVariables.Any(v => string.Equals(v, name, StringComparison.OrdinalIgnoreCase)));
+        return provider is null ? null : FromCatalog(provider, $"environment variable '{name}'");
+    }
+
+    /// <summary>Every environment variable name the policy bans literally (used as a fast pre-filter).</summary>
+    public IEnumerable<string> BannedEnvironmentVariableNames =>
+        _bannedProviders.SelectMany(p => p.EnvironmentVariables)
+            .Concat(_entries.Where(e => e.Target == PolicyTarget.EnvironmentVariable && e.Action == PolicyAction.Ban).Select(e => e.Pattern));
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+
+namespace CodeLeakGuard.Policy;
+
+/// <summary>One parsed policy file: its lines as a model, and every problem found in them.</summary>
+public sealed class PolicyDocument
+{
+    internal PolicyDocument(string path)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public List<PolicyEntry> Entries { get; } = new();
+
+    public List<ProprietaryRule> Proprietary { get; } = new();
+
+    public List<SecretRule> Secrets { get; } = new();
+
+    public List<PolicyDiagnostic> Diagnostics { get; } = new();
+
+    /// <summary>Set by <c>set mode=allowlist</c>; null when the file does not say.</summary>
+    public PackageMode? PackageMode { get; internal set; }
+
+    /// <summary>Set by <c>set instead="..."</c>: what to use instead when an entry does not say.</summary>
+    public string? DefaultInstead { get; internal set; }
+
+    /// <summary>Set by <c>set reason="..."</c>: why, when an entry does not say.</summary>
+    public string? DefaultReason { get; internal set; }
+}
