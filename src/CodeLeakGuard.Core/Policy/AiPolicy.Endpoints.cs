@@ -131,6 +131,42 @@ public sealed partial class AiPolicy
         return provider is null ? null : FromCatalog(provider, $"environment variable '{name}'");
     }
 
+    private static readonly HashSet<string> CommonLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "api", "www", "azure", "amazonaws", "googleapis", "cloud", "xyz", "services", "inference",
+        "runtime", "agent", "fips", "router", "models", "endpoints", "backend", "github",
+    };
+
+    /// <summary>
+    /// Distinctive words of the banned hosts ("anthropic", "openai", "bedrock"...), lower-case: text that contains none
+    /// of them cannot fold into a banned URL, so the analyzers skip constant folding for it.
+    /// </summary>
+    public IReadOnlyList<string> EndpointKeywords => _endpointKeywords ??= ComputeEndpointKeywords();
+
+    private IReadOnlyList<string>? _endpointKeywords;
+
+    private IReadOnlyList<string> ComputeEndpointKeywords()
+    {
+        var hosts = _bannedProviders.SelectMany(p => p.Hosts)
+            .Concat(_entries.Where(e => e.Target == PolicyTarget.Endpoint && e.Action == PolicyAction.Ban).Select(e => e.Host!));
+        var keywords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var host in hosts)
+        {
+            var labels = host.Text.Split('/')[0].Split('.', '-').Where(l => l.Length >= 3 && l != "*" && !CommonLabels.Contains(l)).ToList();
+            if (labels.Count == 0)
+            {
+                keywords.Add(host.Text.Split('/')[0].Replace("*.", string.Empty));
+            }
+
+            foreach (var label in labels)
+            {
+                keywords.Add(label.ToLowerInvariant());
+            }
+        }
+
+        return keywords.ToArray();
+    }
+
     /// <summary>Every environment variable name the policy bans literally (used as a fast pre-filter).</summary>
     public IEnumerable<string> BannedEnvironmentVariableNames =>
         _bannedProviders.SelectMany(p => p.EnvironmentVariables)

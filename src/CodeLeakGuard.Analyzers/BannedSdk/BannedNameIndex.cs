@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using CodeLeakGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLeakGuard.Analyzers.BannedSdk;
+
+/// <summary>
+/// The simple names (namespaces, types, attribute short names, members) that banned code can be reached by in one
+/// compilation, so the usage analyzer binds only identifiers that could possibly be banned. Built once per
+/// compilation from the referenced assemblies the policy bans (by name or by namespace), the policy's own symbol lines
+/// and the using-aliases in the source; null when nothing in the compilation can be banned, and the analyzer stays idle.
+/// </summary>
+internal sealed class BannedNameIndex
+{
+    // Names an assembly exposes do not change; metadata assembly symbols are shared across an IDE's compilations.
+    private static readonly ConditionalWeakTable<IAssemblySymbol, HashSet<string>> NamesByAssembly = new();
+
+    private readonly HashSet<string> _names;
+
+    private BannedNameIndex(HashSet<string> names, bool matchAll)
+    {
+        _names = names;
+        MatchAll = matchAll;
+    }
+
+    /// <summary>A wildcard in a policy line's last segment: every identifier must be checked.</summary>
+    public bool MatchAll { get; }
+
+    public bool MayBeBanned(string identifier) => MatchAll || _names.Contains(identifier);
+
+    public static BannedNameIndex? Build(Compilation compilation, AiPolicy policy)
+    {
+        var assemblies = FindBannedAssemblies(compilation, policy);
+        var symbolEntries = policy.Entries.Where(e => e.Action == PolicyAction.Ban &&
+            e.Target is PolicyTarget.Namespace or PolicyTarget.Type or PolicyTarget.Member).ToList();
+        if (assemblies.Count == 0 && symbolEntries.Count == 0)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in assemblies)
+        {
+            names.UnionWith(NamesByAssembly.GetValue(assembly, CollectNames));
+        }
+
+        var matchAll = false;
+        foreach (var entry in symbolEntries)
+        {
+            var last = entry.MemberName ?? LastSegment(entry.Name!.Text);
+            if (last.IndexOfAny(new[] { '*', '?' }) >= 0 || last is "#ctor" or "#cctor")
+            {
+                matchAll |= last.IndexOfAny(new[] { '*', '?' }) >= 0;
+                names.Add(LastSegment(entry.MemberType?.Text ?? entry.Name!.Text));
+                continue;
+            }
+
+            names.Add(last);
+            names.Add(last.EndsWith("Attribute", StringComparison.Ordinal) ? last.Substring(0, last.Length - "Attribute".Length) : last);
+        }
+
+        AddAliasNames(compilation, names);
+        return new BannedNameIndex(names, matchAll);
+    }
+
+    private static List<IAssemblySymbol> FindBannedAssemblies(Compilation compilation, AiPolicy policy)
+    {
+        var found = new List<IAssemblySymbol>();
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && policy.CheckAssembly(assembly.Name) is not null)
+            {
+                found.Add(assembly);
+            }
+        }
+
+        foreach (var pattern in policy.BannedNamespacePatterns)
+        {
+            var ns = compilation.GlobalNamespace;
+            foreach (var segment in pattern.Split('.'))
+            {
+                if (segment.IndexOfAny(new[] { '*', '?' }) >= 0)
+                {
+                    break;
+                }
+
+                ns = ns?.GetNamespaceMembers().FirstOrDefault(n => n.Name == segment);
+            }
+
+            if (ns is null || ns.IsGlobalNamespace)
+            {
+                continue;
+            }
+
+            foreach (var constituent in ns.ConstituentNamespaces)
+            {
+                var assembly = constituent.ContainingAssembly;
+                if (assembly is not null && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) && !found.Contains(assembly, SymbolEqualityComparer.Default))
+                {
+                    found.Add(assembly);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static HashSet<string> CollectNames(IAssemblySymbol assembly)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            var container = pending.Pop();
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceSymbol ns:
+                        names.Add(ns.Name);
+                        pending.Push(ns);
+                        break;
+                    case INamedTypeSymbol type when IsVisible(type):
+                        names.Add(type.Name);
+                        if (type.Name.EndsWith("Attribute", StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
+                        {
+                            names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+                        }
+
+                        pending.Push(type);
+                        break;
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when IsVisible(method) && !method.IsOverride:
+                        names.Add(method.Name);
+                        break;
+                    case IPropertySymbol property when IsVisible(property) && !property.IsOverride && !property.IsIndexer:
+                        names.Add(property.Name);
+                        break;
+                    case IFieldSymbol field when IsVisible(field):
+                        names.Add(field.Name);
+                        break;
+                    case IEventSymbol @event when IsVisible(@event) && !@event.IsOverride:
+                        names.Add(@event.Name);
+                        break;
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static bool IsVisible(ISymbol symbol) =>
+        symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+        && !symbol.IsImplicitlyDeclared;
+
+    /// <summary>Alias names (<c>using Chat = OpenAI.Chat.ChatClient;</c>) from every file's using directives, global ones included.</summary>
+    private static void AddAliasNames(Compilation compilation, HashSet<string> names)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
+            {
+                AddAliases(unit.Usings, names);
+                AddNamespaceAliases(unit.Members, names);
+            }
+        }
+    }
+
+    private static void AddNamespaceAliases(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names)
+    {
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax ns)
+            {
+                AddAliases(ns.Usings, names);
+                AddNamespaceAliases(ns.Members, names);
+            }
+        }
+    }
+
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> names)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is not null)
+            {
+                names.Add(directive.Alias.Name.Identifier.ValueText);
+            }
+        }
+    }
+
+    private static string LastSegment(string dotted)
+    {
+        var dot = dotted.LastIndexOf('.');
+        return dot >= 0 ? dotted.Substring(dot + 1) : dotted;
+    }
+}
