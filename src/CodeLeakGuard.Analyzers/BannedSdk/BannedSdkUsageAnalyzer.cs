@@ -92,7 +92,8 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
             top = top.Parent;
         }
 
-        return top.Parent is QualifiedNameSyntax outer && outer.Left == top;
+        return top.Parent is QualifiedNameSyntax outer && outer.Left == top
+            || top.Parent is QualifiedCrefSyntax cref && cref.Container == top;
     }
 
     /// <summary>Reports <c>OpenAI.Chat.ChatClient</c> once, not its three parts; likewise <c>Ns.Type.StaticMember</c>.</summary>
@@ -108,6 +109,12 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
                     continue;
                 case AliasQualifiedNameSyntax a when a.Name == current:
                     current = a;
+                    continue;
+                case NameMemberCrefSyntax member when member.Name == current:
+                    current = member;
+                    continue;
+                case QualifiedCrefSyntax cref when cref.Member == current:
+                    current = cref;
                     continue;
                 case MemberAccessExpressionSyntax m when m.Name == current && IsNamespaceOrTypeName(model, m.Expression, cancellationToken):
                     current = m;
