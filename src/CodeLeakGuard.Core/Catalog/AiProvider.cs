@@ -34,7 +34,9 @@ public sealed class AiProvider
         Packages = packages.Select(p => new WildcardPattern(p)).ToArray();
         Assemblies = (assemblies ?? packages).Select(p => new WildcardPattern(p)).ToArray();
         Namespaces = (namespaces ?? System.Array.Empty<string>()).Select(p => new WildcardPattern(p, ignoreCase: false)).ToArray();
-        Hosts = (hosts ?? System.Array.Empty<string>()).Select(h => HostPattern.TryParse(h, out _)!).ToArray();
+        Hosts = (hosts ?? System.Array.Empty<string>())
+            .Select(h => HostPattern.TryParse(h, out var error) ?? throw new System.ArgumentException($"catalog host '{h}' of {name}: {error}"))
+            .ToArray();
         EnvironmentVariables = (environmentVariables ?? System.Array.Empty<string>()).ToArray();
     }
 

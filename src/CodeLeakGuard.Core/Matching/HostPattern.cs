@@ -5,7 +5,8 @@ namespace CodeLeakGuard.Matching;
 /// <summary>
 /// An API endpoint: a host pattern (<c>api.openai.com</c>, <c>*.openai.azure.com</c>, <c>bedrock-runtime.*.amazonaws.com</c>)
 /// with an optional path prefix (<c>openrouter.ai/api</c>) for providers whose API shares a host with their web site.
-/// Hosts compare case-insensitively; <c>*</c> stands for one or more whole DNS labels.
+/// Hosts compare case-insensitively; a label <c>*</c> stands for one or more whole DNS labels, a <c>*</c> inside a
+/// label for any characters of that label (<c>*-aiplatform.googleapis.com</c>).
 /// </summary>
 public sealed class HostPattern
 {
@@ -60,9 +61,9 @@ public sealed class HostPattern
                 return null;
             }
 
-            if (label != "*" && !IsHostLabel(label))
+            if (label != "*" && !IsHostLabel(label.Replace("*", string.Empty)))
             {
-                error = $"'{label}' is not a valid DNS label (letters, digits and '-' only, or '*' for any labels)";
+                error = $"'{label}' is not a valid DNS label (letters, digits and '-' only; '*' alone for any labels, or inside a label for any characters)";
                 return null;
             }
         }
@@ -96,8 +97,12 @@ public sealed class HostPattern
             return false;
         }
 
-        return h < host.Length && host[h] == _labels[p] && MatchLabels(host, h + 1, p + 1);
+        return h < host.Length && LabelMatches(_labels[p], host[h]) && MatchLabels(host, h + 1, p + 1);
     }
+
+    // "*-aiplatform" matches "us-central1-aiplatform": a '*' inside a label stays inside that label.
+    private static bool LabelMatches(string pattern, string label) =>
+        pattern.IndexOf('*') < 0 ? pattern == label : new WildcardPattern(pattern).IsMatch(label);
 
     private static bool IsHostLabel(string label)
     {
