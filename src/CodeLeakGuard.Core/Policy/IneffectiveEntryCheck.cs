@@ -28,7 +28,7 @@ internal static class IneffectiveEntryCheck
         }
 
         var bans = document.Entries.Where(e => e.Action == PolicyAction.Ban).ToList();
-        foreach (var entry in document.Entries.Where(e => e.Action == PolicyAction.Allow))
+        foreach (var entry in document.Entries.Where(e => e.Action == PolicyAction.Allow && e.Wraps.Count == 0))
         {
             if (!IsBannedSomewhere(entry, bans))
             {
