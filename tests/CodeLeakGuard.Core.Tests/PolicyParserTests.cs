@@ -31,7 +31,7 @@ public class PolicyParserTests
 
         Assert.Empty(document.Diagnostics);
         Assert.Equal("Contoso.AI.Gateway (https://ai.contoso.internal)", document.DefaultInstead);
-        Assert.Equal(13, document.Entries.Count);
+        Assert.Equal(12, document.Entries.Count);
 
         var package = document.Entries[0];
         Assert.Equal((PolicyAction.Ban, PolicyTarget.Package, "OpenAI"), (package.Action, package.Target, package.Pattern));
