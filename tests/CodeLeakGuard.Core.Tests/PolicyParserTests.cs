@@ -146,7 +146,8 @@ public class PolicyParserTests
     {
         var document = PolicyParser.Parse(text, Path);
 
-        Assert.All(document.Diagnostics, d => Assert.InRange(d.Location.Line, 1, text.Count(c => c == '\n') + 1));
+        var lineCount = text.Count(c => c == '\n') + 1;
+        Assert.All(document.Diagnostics, d => Assert.InRange(d.Location.Line, 1, lineCount));
         Assert.All(document.Diagnostics, d => Assert.False(string.IsNullOrWhiteSpace(d.Message)));
     }
 
