@@ -46,6 +46,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Reading a banned AI provider's API-key environment variable or configuration key means the code is about to call that provider.");
 
+    public static readonly DiagnosticDescriptor BannedPackage = Create(
+        RuleIdentifiers.BannedPackage,
+        "Banned AI package in the dependency graph",
+        "{0}",
+        RuleCategories.BannedAi,
+        DiagnosticSeverity.Error,
+        "A banned AI SDK package is referenced directly or pulled in by another package; the message shows the dependency path.");
+
     public static readonly DiagnosticDescriptor PolicyMalformedLine = Create(
         RuleIdentifiers.PolicyMalformedLine,
         "Malformed policy line",

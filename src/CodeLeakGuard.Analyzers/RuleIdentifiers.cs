@@ -11,10 +11,12 @@ public static class RuleIdentifiers
     public const string AiEndpoint = "CLG1003";
     public const string AiReflectionLoad = "CLG1004";
     public const string AiApiKeyVariable = "CLG1005";
+    public const string BannedPackage = "CLG1010";
 
     public const string PolicyMalformedLine = CodeLeakGuard.Policy.PolicyDiagnostic.MalformedLineId;
     public const string PolicyIneffectiveLine = CodeLeakGuard.Policy.PolicyDiagnostic.IneffectiveLineId;
     public const string PolicyFileMissing = CodeLeakGuard.Policy.PolicyDiagnostic.MissingFileId;
+    public const string RestoreGraphUnreadable = "CLG9004";
 
     public const string HelpLinkBase = "https://github.com/codeleakguard/codeleakguard/blob/main/docs/rules/";
 

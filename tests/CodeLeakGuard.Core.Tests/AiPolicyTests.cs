@@ -154,7 +154,7 @@ public class AiPolicyTests
         var policy = AiPolicy.Parse("\nban package Contoso.ShadowAI reason=\"unvetted\" instead=\"Contoso.AI.Gateway\"\n", "policies/ai.policy");
 
         var verdict = policy.CheckPackage("Contoso.ShadowAI", "1.0.0")!;
-        Assert.Equal("policies/ai.policy:2", verdict.Origin);
+        Assert.Equal("ai.policy:2", verdict.Origin);
         Assert.Equal(("unvetted", "Contoso.AI.Gateway"), (verdict.Reason, verdict.Instead));
         Assert.Equal("built-in catalog (OpenAI)", AiPolicy.Default.CheckPackage("OpenAI", "2.15.0")!.Origin);
     }

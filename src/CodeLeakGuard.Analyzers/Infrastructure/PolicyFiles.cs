@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using CodeLeakGuard.Policy;
@@ -17,17 +16,9 @@ namespace CodeLeakGuard.Analyzers.Infrastructure;
 /// </summary>
 internal static class PolicyFiles
 {
-    public const string DefaultFileName = "codeleakguard.policy";
-    public const string Extension = ".clgpolicy";
-
     private static readonly ConcurrentDictionary<string, AiPolicy> Cache = new(StringComparer.Ordinal);
 
-    public static bool IsPolicyFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return string.Equals(name, DefaultFileName, StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsPolicyFile(string path) => PolicyFileNames.IsPolicyFile(path);
 
     public static IEnumerable<AdditionalText> Find(AnalyzerOptions options) =>
         options.AdditionalFiles.Where(f => IsPolicyFile(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal);

@@ -16,7 +16,11 @@ namespace CodeLeakGuard.Analyzers.Policy;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PolicyFileAnalyzer : DiagnosticAnalyzer
 {
-    internal const string PolicyFileProperty = "build_property.CodeLeakGuardPolicyFile";
+    /// <summary>Full paths of the policy files the project names (<c>;</c>-separated), set by the package's targets.</summary>
+    internal const string PolicyFileProperty = "build_property.CodeLeakGuardNamedPolicyFiles";
+
+    /// <summary>True in a real build, where the package check task reports CLG9003 itself.</summary>
+    internal const string CheckedInBuildProperty = "build_property.CodeLeakGuardPackageCheckInBuild";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.PolicyMalformedLine, Descriptors.PolicyIneffectiveLine, Descriptors.PolicyFileMissing);
@@ -47,7 +51,9 @@ public sealed class PolicyFileAnalyzer : DiagnosticAnalyzer
 
     private static void CheckNamedPolicyFiles(CompilationAnalysisContext context)
     {
-        if (!context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(PolicyFileProperty, out var named) || string.IsNullOrWhiteSpace(named))
+        var globals = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        if (!globals.TryGetValue(PolicyFileProperty, out var named) || string.IsNullOrWhiteSpace(named)
+            || (globals.TryGetValue(CheckedInBuildProperty, out var inBuild) && string.Equals(inBuild, "true", StringComparison.OrdinalIgnoreCase)))
         {
             return;
         }

@@ -25,8 +25,8 @@ internal sealed record PolicySelection(IReadOnlyList<PolicyFile> Files, string D
 internal static class PolicyLocator
 {
     // The same names as CodeLeakGuard.Analyzers.Infrastructure.PolicyFiles (internal there).
-    public const string DefaultFileName = "codeleakguard.policy";
-    public const string Extension = ".clgpolicy";
+    public const string DefaultFileName = CodeLeakGuard.Policy.PolicyFileNames.DefaultFileName;
+    public const string Extension = CodeLeakGuard.Policy.PolicyFileNames.Extension;
 
     public static bool IsPolicyFileName(string path)
     {

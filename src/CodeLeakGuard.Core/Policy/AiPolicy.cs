@@ -81,7 +81,7 @@ public sealed partial class AiPolicy
         entry.Reason ?? DefaultReason ?? "banned by the AI usage policy",
         entry.Instead ?? DefaultInstead,
         entry.Severity ?? FindingSeverity.Error,
-        $"{entry.Location.Path}:{entry.Location.Line}",
+        $"{System.IO.Path.GetFileName(entry.Location.Path)}:{entry.Location.Line}", // portable across machines and SARIF
         entry.Target == PolicyTarget.Provider ? BuiltInCatalog.Find(entry.Pattern) : null,
         entry);
 

@@ -25,7 +25,7 @@ public sealed class Verdict
 
     public FindingSeverity Severity { get; }
 
-    /// <summary>"built-in catalog (OpenAI)" or "policy/codeleakguard.policy:12".</summary>
+    /// <summary>"built-in catalog (OpenAI)" or "codeleakguard.policy:12" (file name only, so logs and SARIF stay portable).</summary>
     public string Origin { get; }
 
     public AiProvider? Provider { get; }
