@@ -16,7 +16,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor BannedAssemblyReference = Create(
         RuleIdentifiers.BannedAssemblyReference,
         "Banned AI assembly referenced",
-        "The compilation references the banned AI assembly '{0}' ({1}): {2}. Use {3} instead. [{4}]",
+        "The compilation references the banned assembly '{0}' ({1}): {2}. Use {3} instead. [{4}]",
         RuleCategories.BannedAi,
         DiagnosticSeverity.Error,
         "A banned AI SDK assembly is referenced, whether through NuGet or as a raw DLL that bypasses package checks.",

@@ -32,6 +32,9 @@ public sealed class CheckAiPackages : Task
 
     public string? ProjectName { get; set; }
 
+    /// <summary><c>$(TargetFrameworks)</c>, so frameworks are listed in the project's own order.</summary>
+    public string? TargetFrameworks { get; set; }
+
     /// <summary>Policy files (<c>@(CodeLeakGuardPolicy)</c>); a named file that does not exist is an error.</summary>
     public ITaskItem[] PolicyFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -55,7 +58,7 @@ public sealed class CheckAiPackages : Task
             var findings = CheckOrReuse();
             if (ReportFindings)
             {
-                foreach (var finding in findings)
+                foreach (var finding in findings.Where(f => !f.IsWrappedPackage))
                 {
                     Report(finding);
                 }
@@ -78,11 +81,12 @@ public sealed class CheckAiPackages : Task
         var declaringFiles = Declarations.Select(d => d.GetMetadata("DefiningProjectFullPath")).Where(f => !string.IsNullOrEmpty(f));
         var stamp = InputStamp.Compute(
             new[] { ProjectAssetsFile, ProjectFullPath }.Concat(policyPaths).Concat(declaringFiles),
-            new[] { SeverityOverride ?? string.Empty, ProjectName ?? string.Empty });
+            new[] { SeverityOverride ?? string.Empty, ProjectName ?? string.Empty, TargetFrameworks ?? string.Empty });
 
         var cached = ResultFileStore.ReadIfCurrent(ResultFile, stamp);
         if (cached is not null)
         {
+            Log.LogMessage(MessageImportance.Normal, "CodeLeakGuard package check: nothing changed since the last check; {0} finding(s) reused.", cached.Count(f => !f.IsWrappedPackage));
             return cached;
         }
 
@@ -112,13 +116,17 @@ public sealed class CheckAiPackages : Task
         var graph = AssetsFileReader.ReadFile(ProjectAssetsFile);
         var projectName = string.IsNullOrEmpty(ProjectName) ? graph.ProjectName : ProjectName!;
         var locator = new DeclarationLocator(Declarations, ProjectFullPath);
-        foreach (var violation in BannedPackageFinder.Find(graph, policy))
+        var order = (TargetFrameworks ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(f => f.Trim()).ToList();
+        foreach (var violation in BannedPackageFinder.Find(graph, policy, order))
         {
             var (file, line, column) = locator.Locate(violation.TopLevel);
             var severity = SeverityOverride is { Length: > 0 } ? SeverityOverride! : violation.Verdict.Severity.ToString().ToLowerInvariant();
             findings.Add(new PackageFinding(BannedPackageId, severity, file, line, column, violation.Message(projectName)));
         }
 
+        findings.AddRange(BannedPackageFinder.FindWrappedOnly(graph, policy).Select(PackageFinding.Wrapped));
+        Log.LogMessage(MessageImportance.Normal, "CodeLeakGuard package check: read the restore graph of {0} ({1} framework graphs, {2} packages).",
+            projectName, graph.Frameworks.Count, graph.Frameworks.SelectMany(f => f.Nodes.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         return findings;
     }
 

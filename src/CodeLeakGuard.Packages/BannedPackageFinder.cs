@@ -12,7 +12,8 @@ namespace CodeLeakGuard.Packages;
 /// </summary>
 public static class BannedPackageFinder
 {
-    public static IReadOnlyList<PackageViolation> Find(PackageGraph graph, AiPolicy policy)
+    /// <param name="frameworkOrder">The project's TargetFrameworks in its own order (the assets file sorts them).</param>
+    public static IReadOnlyList<PackageViolation> Find(PackageGraph graph, AiPolicy policy, IReadOnlyList<string>? frameworkOrder = null)
     {
         var byId = new Dictionary<string, Accumulator>(StringComparer.OrdinalIgnoreCase);
         foreach (var framework in graph.Frameworks)
@@ -39,8 +40,20 @@ public static class BannedPackageFinder
             }
         }
 
-        return byId.Values.Select(a => a.ToViolation()).OrderBy(v => v.PackageId, StringComparer.OrdinalIgnoreCase).ToList();
+        return byId.Values.Select(a => a.ToViolation(frameworkOrder)).OrderBy(v => v.PackageId, StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>
+    /// Banned packages that only approved wrappers bring in: not violations, and their assemblies are not reported
+    /// as banned references either (the wrapper's compile-time dependency is expected).
+    /// </summary>
+    public static IReadOnlyList<string> FindWrappedOnly(PackageGraph graph, AiPolicy policy) =>
+        graph.Frameworks
+            .SelectMany(f => f.Nodes.Values.Where(n => !n.IsProject && policy.CheckPackage(n.Id, n.Version) is not null && IsWrappedOnly(f, n, policy)))
+            .Select(n => n.Id)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(id => id, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     private static bool IsWrappedOnly(FrameworkGraph framework, PackageNode node, AiPolicy policy)
     {
@@ -128,6 +141,28 @@ public static class BannedPackageFinder
             }
         }
 
-        public PackageViolation ToViolation() => new(_id, _versions, _verdict, _frameworks.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), _path!);
+        public PackageViolation ToViolation(IReadOnlyList<string>? frameworkOrder)
+        {
+            var frameworks = _frameworks.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (frameworkOrder is { Count: > 0 })
+            {
+                frameworks = frameworks.OrderBy(f => IndexOf(frameworkOrder, f)).ToList();
+            }
+
+            return new PackageViolation(_id, _versions, _verdict, frameworks, _path!);
+        }
+
+        private static int IndexOf(IReadOnlyList<string> order, string framework)
+        {
+            for (var i = 0; i < order.Count; i++)
+            {
+                if (string.Equals(order[i], framework, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return int.MaxValue;
+        }
     }
 }

@@ -38,6 +38,6 @@ public sealed class PackageViolation
         string.Join(" -> ", new[] { $"'{projectName}'" }.Concat(Path.Select(n => n.ToString())));
 
     public string Message(string projectName) =>
-        $"Package '{PackageId}' {string.Join(", ", Versions)} is a banned AI SDK ({Verdict.Subject}): {Verdict.Reason}. " +
+        $"Package '{PackageId}' {string.Join(", ", Versions)} is banned ({Verdict.Subject}): {Verdict.Reason}. " +
         $"Use {Verdict.Instead} instead. Dependency path: {FormatPath(projectName)} [{string.Join(", ", Frameworks)}] [{Verdict.Origin}]";
 }

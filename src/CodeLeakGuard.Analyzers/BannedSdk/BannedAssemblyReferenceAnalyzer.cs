@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using CodeLeakGuard.PackageCheck;
 using CodeLeakGuard.Analyzers.Infrastructure;
 using CodeLeakGuard.Policy;
 using Microsoft.CodeAnalysis;
@@ -22,9 +24,10 @@ public sealed class BannedAssemblyReferenceAnalyzer : PolicyAnalyzerBase
     {
         var banned = new List<(string Name, Verdict Verdict)>();
         var compilation = context.Compilation;
+        var wrapped = WrappedPackages(context.Options, context.CancellationToken);
         foreach (var reference in compilation.References)
         {
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && policy.CheckAssembly(assembly.Name) is { } verdict)
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !wrapped.Contains(assembly.Name) && policy.CheckAssembly(assembly.Name) is { } verdict)
             {
                 banned.Add((assembly.Name, verdict));
             }
@@ -44,4 +47,21 @@ public sealed class BannedAssemblyReferenceAnalyzer : PolicyAnalyzerBase
         });
     }
 #pragma warning restore RS1013
+
+    /// <summary>Packages the package check found to be brought in only by approved wrappers: their assemblies are expected.</summary>
+    private static HashSet<string> WrappedPackages(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var wrapped = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (string.Equals(System.IO.Path.GetFileName(file.Path), PackageFinding.ResultFileName, System.StringComparison.OrdinalIgnoreCase)
+                && file.GetText(cancellationToken)?.ToString() is { } text
+                && PackageFinding.ParseAll(text) is { } findings)
+            {
+                wrapped.UnionWith(findings.Where(f => f.IsWrappedPackage).Select(f => f.Message));
+            }
+        }
+
+        return wrapped;
+    }
 }

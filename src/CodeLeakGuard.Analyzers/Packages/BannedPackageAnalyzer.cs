@@ -42,6 +42,11 @@ public sealed class BannedPackageAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in findings)
         {
+            if (finding.IsWrappedPackage)
+            {
+                continue;
+            }
+
             var descriptor = finding.Id == RuleIdentifiers.PolicyFileMissing ? Descriptors.PolicyFileMissing : Descriptors.BannedPackage;
             var position = new LinePosition(Math.Max(0, finding.Line - 1), Math.Max(0, finding.Column - 1));
             var location = Location.Create(finding.File, default, new LinePositionSpan(position, position));

@@ -20,10 +20,12 @@ internal static class FindingFactory
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         foreach (var (analyzerPath, realPath) in policyPathMap)
         {
-            // Messages cite the policy line that decided ("[path:3]"): cite the file the user named.
+            // Messages cite the policy line that decided ("[file:3]", by file name): cite the file the user named.
             if (!string.Equals(analyzerPath, realPath, StringComparison.Ordinal))
             {
-                message = message.Replace(analyzerPath, realPath, StringComparison.Ordinal);
+                message = message
+                    .Replace(analyzerPath, realPath, StringComparison.Ordinal)
+                    .Replace(System.IO.Path.GetFileName(analyzerPath) + ":", System.IO.Path.GetFileName(realPath) + ":", StringComparison.Ordinal);
             }
         }
 

@@ -11,6 +11,9 @@ public sealed class PackageFinding
 {
     public const string ResultHeader = "# codeleakguard package check v1 ";
 
+    /// <summary>Id of a line that names a banned package which only approved wrappers bring in (its message is the id).</summary>
+    public const string WrappedPackageId = "wrapped";
+
     /// <summary>The result file's name in the intermediate output folder, handed to the compiler as an additional file.</summary>
     public const string ResultFileName = "codeleakguard.packages.txt";
 
@@ -37,6 +40,10 @@ public sealed class PackageFinding
     public int Column { get; }
 
     public string Message { get; }
+
+    public bool IsWrappedPackage => Id == WrappedPackageId;
+
+    public static PackageFinding Wrapped(string packageId) => new(WrappedPackageId, "none", string.Empty, 0, 0, packageId);
 
     public string ToLine() =>
         string.Join("\t", Id, Severity, Clean(File), Line.ToString(), Column.ToString(), Clean(Message));

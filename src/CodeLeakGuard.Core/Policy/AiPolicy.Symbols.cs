@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CodeLeakGuard.Catalog;
+using CodeLeakGuard.Versioning;
 
 namespace CodeLeakGuard.Policy;
 
@@ -38,7 +39,10 @@ public sealed partial class AiPolicy
         return null;
     }
 
-    /// <summary>Verdict for a referenced assembly by name (a raw DLL reference, or an assembly named in reflection).</summary>
+    /// <summary>
+    /// Verdict for a referenced assembly by name (a raw DLL reference, or an assembly named in reflection). A package
+    /// line without a version range judges the assembly of the same name too: a package and its assembly are one thing.
+    /// </summary>
     public Verdict? CheckAssembly(string assemblyName)
     {
         var winner = Strongest(_entries.Select(e => (e, RankAssembly(e, assemblyName))).Where(m => m.Item2 > 0));
@@ -93,6 +97,7 @@ public sealed partial class AiPolicy
             case PolicyTarget.Namespace:
                 return entry.Name!.IsMatchOrParentOf(@namespace) ? NamespaceRank : 0;
             case PolicyTarget.Assembly when assemblyName is not null:
+            case PolicyTarget.Package when assemblyName is not null && entry.Versions == VersionRange.All:
                 return entry.Name!.IsMatch(assemblyName) ? AssemblyRank : 0;
             case PolicyTarget.Provider:
                 var provider = BuiltInCatalog.Find(entry.Pattern);
@@ -115,6 +120,7 @@ public sealed partial class AiPolicy
         return entry.Target switch
         {
             PolicyTarget.Assembly => entry.Name!.IsMatch(assemblyName) ? AssemblyRank : 0,
+            PolicyTarget.Package when entry.Versions == VersionRange.All => entry.Name!.IsMatch(assemblyName) ? AssemblyRank : 0,
             PolicyTarget.Provider => BuiltInCatalog.Find(entry.Pattern)?.Assemblies.Any(a => a.IsMatch(assemblyName)) == true ? ProviderRank : 0,
             _ => 0,
         };
