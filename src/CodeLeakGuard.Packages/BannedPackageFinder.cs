@@ -25,7 +25,7 @@ public static class BannedPackageFinder
                     continue;
                 }
 
-                var path = ShortestPath(framework, node.Id);
+                var path = ShortestPath(framework, node.Id, policy);
                 if (path is null)
                 {
                     continue; // in the lock file but unreachable from the project: not part of this build
@@ -66,8 +66,11 @@ public static class BannedPackageFinder
         return dependents.Count > 0 && dependents.All(d => policy.IsWrapperOf(d.Id, node.Id));
     }
 
-    /// <summary>Breadth-first from the project's direct references, so the path shown is the shortest one.</summary>
-    private static List<PackageNode>? ShortestPath(FrameworkGraph framework, string targetId)
+    /// <summary>
+    /// Breadth-first from the project's direct references, so the path shown is the shortest one; an approved
+    /// wrapper's edge to what it wraps is not followed, so the path names the reference that is really at fault.
+    /// </summary>
+    private static List<PackageNode>? ShortestPath(FrameworkGraph framework, string targetId, AiPolicy policy)
     {
         var previous = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>();
@@ -102,7 +105,7 @@ public static class BannedPackageFinder
 
             foreach (var dependency in node.Dependencies)
             {
-                if (!previous.ContainsKey(dependency) && framework.Nodes.ContainsKey(dependency))
+                if (!previous.ContainsKey(dependency) && framework.Nodes.ContainsKey(dependency) && !policy.IsWrapperOf(id, dependency))
                 {
                     previous[dependency] = id;
                     queue.Enqueue(dependency);

@@ -9,8 +9,14 @@ namespace CodeLeakGuard.Packages;
 public sealed class PackageDeclaration
 {
     public PackageDeclaration(string elementName, string id, string? version, string file, int line, int column)
+        : this(elementName, id, version, file, line, column, isUpdate: false)
+    {
+    }
+
+    public PackageDeclaration(string elementName, string id, string? version, string file, int line, int column, bool isUpdate)
     {
         ElementName = elementName;
+        IsUpdate = isUpdate;
         Id = id;
         Version = version;
         File = file;
@@ -30,6 +36,9 @@ public sealed class PackageDeclaration
     public int Line { get; }
 
     public int Column { get; }
+
+    /// <summary>Written with <c>Update=</c> rather than <c>Include=</c>: it changes an item declared elsewhere, adds none.</summary>
+    public bool IsUpdate { get; }
 }
 
 /// <summary>
@@ -59,7 +68,8 @@ public static class PackageDeclarations
                 }
 
                 var name = reader.LocalName;
-                var id = reader.GetAttribute("Include") ?? reader.GetAttribute("Update");
+                var include = reader.GetAttribute("Include");
+                var id = include ?? reader.GetAttribute("Update");
                 var version = reader.GetAttribute("Version") ?? reader.GetAttribute("VersionOverride");
                 var (line, column) = (lineInfo.LineNumber, lineInfo.LinePosition);
                 if (version is null && !reader.IsEmptyElement)
@@ -76,7 +86,7 @@ public static class PackageDeclarations
                 {
                     var trimmed = single.Trim();
                     var declared = name == "ProjectReference" ? Path.GetFileNameWithoutExtension(trimmed.Replace('\\', '/')) : trimmed;
-                    found.Add(new PackageDeclaration(name, declared, version?.Trim(), file, line, Math.Max(1, column - 1)));
+                    found.Add(new PackageDeclaration(name, declared, version?.Trim(), file, line, Math.Max(1, column - 1), isUpdate: include is null));
                 }
             }
         }
