@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace CodeLeakGuard.Analyzers;
 
 /// <summary>The descriptors of every rule; messages name the banned thing, why, and what to use instead.</summary>
-internal static class Descriptors
+internal static partial class Descriptors
 {
     public static readonly DiagnosticDescriptor BannedSdkUsage = Create(
         RuleIdentifiers.BannedSdkUsage,
@@ -79,6 +79,6 @@ internal static class Descriptors
         "A policy file that was named but cannot be found is an error, never a silent pass.",
         WellKnownDiagnosticTags.CompilationEnd);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags) =>
+    internal static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, RuleIdentifiers.GetHelpUri(id), tags);
 }

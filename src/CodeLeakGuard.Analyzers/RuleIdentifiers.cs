@@ -4,7 +4,7 @@ namespace CodeLeakGuard.Analyzers;
 /// Every diagnostic id in one place. Ranges: CLG1xxx banned AI usage, CLG2xxx proprietary code, CLG3xxx secrets,
 /// CLG9xxx policy-file problems.
 /// </summary>
-public static class RuleIdentifiers
+public static partial class RuleIdentifiers
 {
     public const string BannedSdkUsage = "CLG1001";
     public const string BannedAssemblyReference = "CLG1002";
@@ -23,7 +23,7 @@ public static class RuleIdentifiers
     public static string GetHelpUri(string id) => HelpLinkBase + id + ".md";
 }
 
-public static class RuleCategories
+public static partial class RuleCategories
 {
     public const string BannedAi = "CodeLeakGuard.BannedAI";
     public const string Policy = "CodeLeakGuard.Policy";

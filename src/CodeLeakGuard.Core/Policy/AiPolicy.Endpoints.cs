@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace CodeLeakGuard.Policy;
 
@@ -29,37 +28,16 @@ public sealed class EndpointMatch
 
 public sealed partial class AiPolicy
 {
-    // A URL with scheme, or a bare dotted host, optionally with port and path. Bounded quantifiers and a timeout
-    // keep hostile strings from stalling the compiler.
-    private static readonly Regex HostLike = new(
-        @"(?<![\w.@-])(?:(?<scheme>[a-z][a-z0-9+.-]{0,15})://)?(?:[^\s/@""'<>]{1,256}@)?(?<host>(?:[a-z0-9_-]{1,63}\.){1,126}[a-z0-9-]{1,63}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?(?<path>/[^\s""'<>?#]{0,2048})?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromMilliseconds(200));
-
     /// <summary>Every banned API endpoint in <paramref name="text"/>; approved endpoints and loopback are never reported.</summary>
     public IReadOnlyList<EndpointMatch> FindEndpoints(string text)
     {
-        if (text.Length < 4 || text.IndexOf('.') < 0)
-        {
-            return Array.Empty<EndpointMatch>();
-        }
-
         List<EndpointMatch>? found = null;
-        try
+        foreach (var mention in Endpoints.HostMentions.Find(text))
         {
-            foreach (Match match in HostLike.Matches(text))
+            if (CheckEndpoint(mention.Host, mention.Path) is { } verdict)
             {
-                var host = match.Groups["host"].Value;
-                var path = match.Groups["path"].Value;
-                if (CheckEndpoint(host, path) is { } verdict)
-                {
-                    (found ??= new List<EndpointMatch>()).Add(new EndpointMatch(match.Index, match.Length, host, verdict));
-                }
+                (found ??= new List<EndpointMatch>()).Add(new EndpointMatch(mention.Start, mention.Text.Length, mention.Host, verdict));
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Text too hostile to scan in time: report nothing rather than stall the build.
         }
 
         return (IReadOnlyList<EndpointMatch>?)found ?? Array.Empty<EndpointMatch>();

@@ -51,7 +51,7 @@ public sealed class PolicyEntry
     /// <summary>Allowed wrapper packages only: the banned packages the wrapper may bring in.</summary>
     public IReadOnlyList<WildcardPattern> Wraps { get; internal set; } = System.Array.Empty<WildcardPattern>();
 
-    /// <summary>Approved endpoints only: proprietary code may reach this endpoint too.</summary>
+    /// <summary>Approve and allow lines: proprietary code may use this too (an approval for proprietary code is explicit).</summary>
     public bool ApprovedForProprietary { get; internal set; }
 
     /// <summary>The identity used to spot duplicate lines.</summary>

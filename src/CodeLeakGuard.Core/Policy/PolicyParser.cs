@@ -300,7 +300,7 @@ public static class PolicyParser
 
                     entry.Wraps = wrapped.Select(w => new WildcardPattern(w)).ToArray();
                     break;
-                case "proprietary" when entry.Action == PolicyAction.Approve:
+                case "proprietary" when entry.Action is PolicyAction.Approve or PolicyAction.Allow:
                     if (!bool.TryParse(option.Text, out var approvedForProprietary))
                     {
                         Error(document, lineNumber, option.Column, option.Length, "proprietary= takes true or false");
@@ -321,10 +321,10 @@ public static class PolicyParser
     private static string UnknownOption(string key, PolicyEntry entry) => key switch
     {
         "wraps" => "wraps= belongs on 'allow package' lines (an approved wrapper package)",
-        "proprietary" => "proprietary= belongs on 'approve endpoint' lines",
+        "proprietary" => "proprietary= belongs on 'approve endpoint' and 'allow' lines",
         _ => $"unknown option '{key}': use reason=, instead=, severity=" +
              (entry.Action == PolicyAction.Allow && entry.Target == PolicyTarget.Package ? ", wraps=" : string.Empty) +
-             (entry.Action == PolicyAction.Approve ? ", proprietary=" : string.Empty),
+             (entry.Action is PolicyAction.Approve or PolicyAction.Allow ? ", proprietary=" : string.Empty),
     };
 
     private static void ParseApprove(PolicyDocument document, List<PolicyToken> tokens, string line, int lineNumber)

@@ -39,5 +39,32 @@ public sealed class ProprietaryRule
 
     public PathGlob? Path { get; }
 
+    /// <summary>
+    /// True when a path rule covers <paramref name="filePath"/>: an absolute path is taken relative to the folder of the
+    /// policy file that holds the rule (the policy sits at the repository root), a relative one as given.
+    /// </summary>
+    public bool CoversFile(string filePath)
+    {
+        if (Path is null)
+        {
+            return false;
+        }
+
+        var normalized = filePath.Replace('\\', '/');
+        var policyDirectory = System.IO.Path.GetDirectoryName(Location.Path)?.Replace('\\', '/').TrimEnd('/');
+        if (System.IO.Path.IsPathRooted(filePath) && !string.IsNullOrEmpty(policyDirectory) && System.IO.Path.IsPathRooted(policyDirectory))
+        {
+            var prefix = policyDirectory + "/";
+            if (!normalized.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            normalized = normalized.Substring(prefix.Length);
+        }
+
+        return Path.IsMatch(normalized);
+    }
+
     public WildcardPattern? Name { get; }
 }

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Threading;
+using CodeLeakGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLeakGuard.Analyzers.Proprietary;
+
+/// <summary>
+/// The one place that decides what code is proprietary, shared by the analyzers, the masker and the CLI: the
+/// <c>[Proprietary]</c> attribute (any attribute of that name), <c>#region Proprietary</c> blocks, the
+/// <c>codeleakguard:proprietary-begin/end</c> comment pair, and the policy's proprietary paths, namespaces, types and
+/// members. Purely syntactic, so it works on a file without a compilation. An unclosed marker makes the rest of the
+/// file proprietary: when in doubt, protect.
+/// </summary>
+public static class ProprietarySpanFinder
+{
+    /// <param name="repositoryRelativePath">The file's path relative to the repository root, for policy path globs.</param>
+    /// <param name="assemblyIsProprietary">True when the compilation carries <c>[assembly: Proprietary]</c>.</param>
+    public static ProprietaryDocument Find(SyntaxTree tree, AiPolicy policy, string? repositoryRelativePath = null, bool assemblyIsProprietary = false, CancellationToken cancellationToken = default)
+    {
+        var text = tree.GetText(cancellationToken);
+        var spans = new List<ProprietarySpan>();
+        var problems = new List<ProprietaryMarkerProblem>();
+        var whole = new TextSpan(0, text.Length);
+
+        if (assemblyIsProprietary)
+        {
+            spans.Add(new ProprietarySpan(ProprietaryMarkerKind.AssemblyAttribute, whole, new TextSpan(0, 0), "assembly marked [Proprietary]", null));
+        }
+
+        if (repositoryRelativePath is not null && policy.FindProprietaryPath(repositoryRelativePath) is { } pathRule)
+        {
+            spans.Add(new ProprietarySpan(ProprietaryMarkerKind.PolicyPath, whole, new TextSpan(0, 0), pathRule.Reason ?? $"policy: proprietary path {pathRule.Pattern}", null));
+        }
+
+        var root = tree.GetRoot(cancellationToken);
+        var mentionsMarker = SourceTextSearch.Contains(text, "roprietary");
+        if (mentionsMarker)
+        {
+            AttributeMarkers.Collect(root, spans, problems, cancellationToken);
+            RegionMarkers.Collect(root, text, spans, problems);
+            CommentMarkers.Collect(root, text, spans, problems, cancellationToken);
+            OverlapCheck.Run(spans, problems);
+        }
+
+        if (policy.Proprietary.Count > 0)
+        {
+            PolicySymbolMarkers.Collect(root, policy, spans, cancellationToken);
+        }
+
+        return spans.Count == 0 && problems.Count == 0 ? ProprietaryDocument.Empty : new ProprietaryDocument(spans, problems, text.Length);
+    }
+
+    /// <summary>True when the tree declares <c>[assembly: Proprietary]</c>.</summary>
+    public static bool HasAssemblyMarker(SyntaxTree tree, CancellationToken cancellationToken = default) =>
+        SourceTextSearch.Contains(tree.GetText(cancellationToken), "roprietary") && AttributeMarkers.HasAssemblyMarker(tree.GetRoot(cancellationToken));
+}
