@@ -181,6 +181,22 @@ public class BannedSdkUsageAnalyzerTests
     }.RunAsync();
 
     [Fact]
+    public Task Unresolved_qualified_names_are_judged_by_their_written_name() => new AnalyzerTest<BannedSdkUsageAnalyzer>
+    {
+        References = TestReferences.Runtime,
+        AllowCompilerErrors = true,
+        Markup = """
+            class C
+            {
+                {|CLG1001:OpenAI.Chat.ChatClient|}? _client;
+                object M() => new {|CLG1001:Anthropic.AnthropicClient|}();
+                Microsoft.Extensions.Logging.ILogger? _logger;
+                System.Text.StringBuilder _builder = new();
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
     public Task Own_namespace_named_like_a_vendor_is_not_reported() => new AnalyzerTest<BannedSdkUsageAnalyzer>
     {
         References = TestReferences.Runtime,

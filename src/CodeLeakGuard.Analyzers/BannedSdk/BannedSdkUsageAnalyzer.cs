@@ -24,6 +24,7 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
     {
         var judge = new SymbolJudge(policy, context.Compilation);
         context.RegisterSyntaxNodeAction(c => UsingDirectiveCheck.Analyze(c, policy, judge), SyntaxKind.UsingDirective);
+        context.RegisterSyntaxNodeAction(new UnresolvedNameCheck(policy).Analyze, SyntaxKind.QualifiedName);
 
         var index = BannedNameIndex.Build(context.Compilation, policy);
         if (index is null)
