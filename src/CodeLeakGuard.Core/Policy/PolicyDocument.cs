@@ -28,4 +28,10 @@ public sealed class PolicyDocument
 
     /// <summary>Set by <c>set reason="..."</c>: why, when an entry does not say.</summary>
     public string? DefaultReason { get; internal set; }
+
+    /// <summary>Set by <c>set internal-hosts="*.contoso.net,*.corp"</c>: DNS suffixes of internal host names (masked as secrets).</summary>
+    public List<string> InternalHostSuffixes { get; } = new();
+
+    /// <summary>Set by <c>set sensitive-terms="Contoso,ContosoPay"</c>: company and product names the masker always hides.</summary>
+    public List<string> SensitiveTerms { get; } = new();
 }

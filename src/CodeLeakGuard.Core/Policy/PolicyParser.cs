@@ -487,9 +487,17 @@ public static class PolicyParser
                 case "reason":
                     document.DefaultReason = NonEmpty(token.Text);
                     break;
+                case "internal-hosts" or "sensitive-terms":
+                    if (!PolicyMaskingSettings.TryApply(document, token.Key, token.Text, out var settingError))
+                    {
+                        Error(document, lineNumber, token.Column, token.Length, settingError!);
+                        return;
+                    }
+
+                    break;
                 default:
                     Error(document, lineNumber, token.Column, token.Length,
-                        token.IsOption ? $"unknown setting '{token.Key}': use mode=, instead= or reason=" : $"'{token.Text}' is not a setting: write key=value");
+                        token.IsOption ? $"unknown setting '{token.Key}': use mode=, instead=, reason=, internal-hosts= or sensitive-terms=" : $"'{token.Text}' is not a setting: write key=value");
                     return;
             }
         }

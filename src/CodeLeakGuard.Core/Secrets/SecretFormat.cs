@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace CodeLeakGuard.Secrets;
+
+/// <summary>
+/// One recognisable kind of secret: a regex (with a <c>secret</c> group when only part of the match is the secret),
+/// the literal anchors a text must contain before the regex is worth running, and the check a match must pass.
+/// </summary>
+public sealed class SecretFormat
+{
+    /// <summary>How long one regex match may take: a hostile input must not stall a build or a gateway.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    internal const string SecretGroup = "secret";
+    internal const string NameGroup = "name";
+
+    public SecretFormat(
+        string kind,
+        string description,
+        SecretCategory category,
+        Regex pattern,
+        IReadOnlyList<string> anchors,
+        bool anchorsIgnoreCase = false,
+        SecretValueCheck check = SecretValueCheck.Random,
+        int minimumLength = 1)
+    {
+        if (string.IsNullOrEmpty(kind) || !IsLettersOnly(kind))
+        {
+            throw new ArgumentException("a secret kind is a non-empty word of ASCII letters (it becomes part of a placeholder)", nameof(kind));
+        }
+
+        Kind = kind;
+        Description = description;
+        Category = category;
+        Pattern = pattern ?? throw new ArgumentNullException(nameof(pattern));
+        Anchors = anchors ?? Array.Empty<string>();
+        AnchorsIgnoreCase = anchorsIgnoreCase;
+        Check = check;
+        MinimumLength = minimumLength;
+        SecretGroupNumber = pattern.GroupNumberFromName(SecretGroup);
+        NameGroupNumber = pattern.GroupNumberFromName(NameGroup);
+    }
+
+    /// <summary>ASCII letters only, e.g. <c>OpenAIKey</c>: shown in diagnostics, audit counts and placeholders.</summary>
+    public string Kind { get; }
+
+    /// <summary>What it is, for people: "OpenAI API key".</summary>
+    public string Description { get; }
+
+    public SecretCategory Category { get; }
+
+    public Regex Pattern { get; }
+
+    /// <summary>Literal strings one of which every match contains; empty means the regex always runs.</summary>
+    public IReadOnlyList<string> Anchors { get; }
+
+    public bool AnchorsIgnoreCase { get; }
+
+    public SecretValueCheck Check { get; }
+
+    /// <summary>Texts shorter than this cannot hold a match, so the regex is not run on them.</summary>
+    public int MinimumLength { get; }
+
+    /// <summary>Reported by the hard-coded secret analyzer (credentials); every category is masked.</summary>
+    public bool IsCredential => Category == SecretCategory.Credential;
+
+    internal int SecretGroupNumber { get; }
+
+    internal int NameGroupNumber { get; }
+
+    public override string ToString() => Kind;
+
+    internal static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | extra, MatchTimeout);
+
+    internal static bool IsLettersOnly(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

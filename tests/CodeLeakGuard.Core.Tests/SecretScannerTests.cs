@@ -1,0 +1,168 @@
+using CodeLeakGuard.Policy;
+using CodeLeakGuard.Secrets;
+using CodeLeakGuard.Tests.Shared;
+
+namespace CodeLeakGuard.Core.Tests;
+
+public class SecretScannerTests
+{
+    public static TheoryData<string, string, string> FormatsInContext() => new()
+    {
+        // kind, the text around it ({0} is the secret), the secret
+        { "AwsAccessKeyId", "aws_access_key_id = {0}", FakeSecrets.AwsAccessKeyId },
+        { "AwsSecretAccessKey", "aws_secret_access_key = {0}", FakeSecrets.AwsSecretAccessKey },
+        { "AzureStorageAccountKey", "DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey={0};EndpointSuffix=core.windows.net", FakeSecrets.AzureAccountKey },
+        { "AzureAdClientSecret", "ClientSecret: {0}", FakeSecrets.AzureAdClientSecret },
+        { "OpenAIKey", "var key = \"{0}\";", FakeSecrets.OpenAIKey },
+        { "AnthropicKey", "ANTHROPIC_API_KEY={0}", FakeSecrets.AnthropicKey },
+        { "GitHubToken", "git clone https://github.com/contoso/app (token {0})", FakeSecrets.GitHubToken },
+        { "GitHubFineGrainedToken", "token: {0}", FakeSecrets.GitHubFineGrainedToken },
+        { "GitLabToken", "{0}", FakeSecrets.GitLabToken },
+        { "NuGetApiKey", "dotnet nuget push -k {0}", FakeSecrets.NuGetApiKey },
+        { "NpmToken", "//registry.npmjs.org/:_authToken={0}", FakeSecrets.NpmToken },
+        { "SlackToken", "new SlackClient(\"{0}\")", FakeSecrets.SlackBotToken },
+        { "SlackWebhook", "post to {0} when done", FakeSecrets.SlackWebhook },
+        { "StripeKey", "StripeConfiguration.ApiKey = \"{0}\";", FakeSecrets.StripeKey },
+        { "TwilioApiKey", "{0}", FakeSecrets.TwilioApiKey },
+        { "SendGridKey", "new SendGridClient(\"{0}\")", FakeSecrets.SendGridKey },
+        { "Jwt", "Authorization: Bearer {0}", FakeSecrets.Jwt },
+        { "GoogleApiKey", "https://maps.googleapis.com/maps/api/geocode/json?key={0}", FakeSecrets.GoogleApiKey },
+        { "HuggingFaceToken", "HF_TOKEN={0}", FakeSecrets.HuggingFaceToken },
+        { "GcpServiceAccountKeyId", "\"type\": \"service_account\", \"private_key_id\": \"{0}\"", FakeSecrets.GcpPrivateKeyId },
+        { "PrivateKey", "{0}", FakeSecrets.PrivateKeyPem },
+        { "ConnectionStringPassword", "Server=sql-prod-01;User Id=app;Password={0};", FakeSecrets.DatabasePassword },
+        { "MailgunKey", "api:{0}", FakeSecrets.MailgunKey },
+        { "DockerHubToken", "docker login -p {0}", FakeSecrets.DockerHubToken },
+        { "SecretAssignment", "client_secret = \"{0}\"", FakeSecrets.GenericApiSecret },
+        { "EmailAddress", "Contact {0} for access.", "jane.doe@contoso.com" },
+        { "InternalHost", "Deploy to {0} first.", "build-agent-07.corp" },
+        { "PrivateIpAddress", "The database is at {0}:5432.", "10.20.30.40" },
+        { "PrivateIpAddress", "gateway {0}", "172.16.8.1" },
+        { "PrivateIpAddress", "printer {0}", "192.168.1.23" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FormatsInContext))]
+    public void Each_format_is_found_with_its_kind_and_exact_span(string kind, string context, string secret)
+    {
+        var text = string.Format(context, secret);
+        var match = Assert.Single(SecretScanner.Default.Scan(text));
+        Assert.Equal(kind, match.Kind);
+        Assert.Equal(secret, text.Substring(match.Start, match.Length));
+    }
+
+    [Fact]
+    public void There_are_at_least_thirty_credential_formats()
+    {
+        var kinds = BuiltInSecretFormats.All.Where(f => f.IsCredential).Select(f => f.Kind).Distinct().ToList();
+        Assert.True(kinds.Count >= 30, $"only {kinds.Count} credential kinds: {string.Join(", ", kinds)}");
+        Assert.All(SecretScanner.Default.Formats, f => Assert.Matches("^[A-Za-z]+$", f.Kind));
+    }
+
+    [Fact]
+    public void An_Anthropic_key_is_not_also_an_OpenAI_key_and_a_url_password_is_not_an_email()
+    {
+        var text = $"a={FakeSecrets.AnthropicKey} b={FakeSecrets.UrlWithCredentials}";
+        var matches = SecretScanner.Default.Scan(text);
+        Assert.Equal(["AnthropicKey", "UrlCredentials"], matches.Select(m => m.Kind));
+        Assert.StartsWith("deploy:", text.Substring(matches[1].Start, matches[1].Length));
+    }
+
+    [Fact]
+    public void Several_secrets_in_one_text_come_back_in_text_order_without_overlaps()
+    {
+        var text = $"{FakeSecrets.SqlConnectionString}\nkey {FakeSecrets.GitHubToken}\nmail ops@contoso.com\n{FakeSecrets.ServiceBusConnectionString}";
+        var matches = SecretScanner.Default.Scan(text);
+        Assert.Equal(["ConnectionStringPassword", "GitHubToken", "EmailAddress", "AzureSharedAccessKey"], matches.Select(m => m.Kind));
+        Assert.True(matches.Zip(matches.Skip(1)).All(p => p.First.End <= p.Second.Start));
+    }
+
+    [Theory]
+    [InlineData("var id = Guid.Parse(\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\");")]
+    [InlineData("Assert.Equal(\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\", Sha256(\"\"));")]
+    [InlineData("apiKey = \"your-api-key-here\"")]
+    [InlineData("OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("Keys start with sk- and are secret; never paste one here.")]
+    [InlineData("password = \"changeme\"")]
+    [InlineData("password = \"{0}\"")]
+    [InlineData("var tokenUrl = \"https://login.contoso.com/oauth2/token\";")]
+    [InlineData("const string PasswordKey = \"Auth:Password\";")]
+    [InlineData("aws_access_key_id = AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("Server=.;Database=Orders;Password=<password>;")]
+    [InlineData("[assembly: AssemblyVersion(\"10.0.0.0\")]")]
+    [InlineData("Version 10.1.2.3.4 of the tool, loopback 127.0.0.1, public 8.8.8.8")]
+    [InlineData("See https://contoso.com/docs and the corp.contoso.com portal.")]
+    [InlineData("CancellationToken token = default; var secretName = \"orders-db-password\";")]
+    public void Ordinary_text_test_vectors_and_placeholders_are_not_secrets(string text) =>
+        Assert.Empty(SecretScanner.Default.Scan(text));
+
+    [Fact]
+    public void A_key_body_split_from_its_header_is_still_masked_as_key_material()
+    {
+        var line = FakeSecrets.Random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64, 99);
+        var match = Assert.Single(SecretScanner.Default.Scan($"\"{line}\" +"));
+        Assert.Equal(("HighEntropyString", SecretCategory.PossibleCredential), (match.Kind, match.Category));
+        Assert.False(match.Format.IsCredential);
+    }
+
+    [Fact]
+    public void Policy_secret_rules_and_internal_host_suffixes_are_scanned_first()
+    {
+        var policy = AiPolicy.Parse("""
+            secret "Contoso deploy token" pattern="ctso_[A-Za-z0-9]{24}" reason="internal deploy token"
+            set internal-hosts="*.contoso.net"
+            """, "codeleakguard.policy");
+        Assert.Empty(policy.Diagnostics);
+        var token = "ctso_" + FakeSecrets.Random("abcdefghijklmnopqrstuvwxyz0123456789", 24, 5);
+        var matches = SecretScanner.For(policy).Scan($"deploy --token {token} --target billing.eu.contoso.net --fallback ci.corp");
+        Assert.Equal(["ContosoDeployToken", "InternalHost", "InternalHost"], matches.Select(m => m.Kind));
+        Assert.Same(SecretScanner.For(policy), SecretScanner.For(policy));
+        Assert.Same(SecretScanner.Default, SecretScanner.For(AiPolicy.Default));
+    }
+
+    [Fact]
+    public void A_regex_that_times_out_fails_closed_as_one_unscannable_range()
+    {
+        var policy = AiPolicy.Parse("secret Evil pattern=\"(a+)+$\"", "codeleakguard.policy");
+        var text = "prefix " + new string('a', 40_000) + "!";
+        var match = Assert.Single(SecretScanner.For(policy).Scan(text, 3, text.Length - 3));
+        Assert.Equal((SecretScanner.UnscannableKind, 3, text.Length - 3), (match.Kind, match.Start, match.Length));
+    }
+
+    [Theory]
+    [InlineData("dbPassword", true)]
+    [InlineData("API_KEY", true)]
+    [InlineData("client_secret", true)]
+    [InlineData("StripeApiKey", true)]
+    [InlineData("secretName", false)]
+    [InlineData("tokenEndpoint", false)]
+    [InlineData("passwordHint", false)]
+    [InlineData("orderTotal", false)]
+    public void Sensitive_names(string name, bool sensitive) => Assert.Equal(sensitive, SecretHeuristics.IsSensitiveName(name));
+
+    [Theory]
+    [InlineData("hunter2!x", true)]
+    [InlineData("Tr0ub4dor&3", true)]
+    [InlineData("Bearer", false)]
+    [InlineData("your-password", false)]
+    [InlineData("********", false)]
+    [InlineData("${DB_PASSWORD}", false)]
+    [InlineData("/run/secrets/db", false)]
+    public void Secret_like_values(string value, bool secret) => Assert.Equal(secret, SecretHeuristics.IsLikelySecretValue(value));
+
+    [Fact]
+    public void Entropy_separates_keys_from_words()
+    {
+        Assert.Equal(0, ShannonEntropy.BitsPerChar("aaaaaaaa"));
+        Assert.Equal(1, ShannonEntropy.BitsPerChar("abababab"), 6);
+        Assert.True(ShannonEntropy.BitsPerChar(FakeSecrets.OpenAIKey) > 4.5);
+    }
+
+    [Fact]
+    public void Bad_masking_settings_in_the_policy_are_reported_at_their_line()
+    {
+        var document = PolicyParser.Parse("set internal-hosts=\"*.co ntoso\"\nset sensitive-terms=\"Contoso Pay\"\nset sensitive-terms=\"Contoso,ContosoPay\"", "p");
+        Assert.Equal([1, 2], document.Diagnostics.Select(d => d.Location.Line));
+        Assert.Equal(["Contoso", "ContosoPay"], document.SensitiveTerms);
+    }
+}
