@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Gateway;
+
+/// <summary>
+/// Which conversation a request belongs to, so the same real name keeps the same pseudonym for a whole conversation.
+/// The rule, in order: the <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API,
+/// the conversation of <c>previous_response_id</c>; otherwise a hash of the caller's credential, the system prompt
+/// (or instructions) and the first user message — which every later request of a chat repeats. Different credentials
+/// never share a session.
+/// </summary>
+public static class ConversationKeys
+{
+    public const string Header = "x-codeleakguard-conversation";
+
+    public static string Derive(AiApi api, JsonObject body, string? explicitKey, string? credential)
+    {
+        var owner = Hash(credential ?? string.Empty);
+        if (!string.IsNullOrWhiteSpace(explicitKey))
+        {
+            return owner + ":h:" + explicitKey!.Trim();
+        }
+
+        var anchor = new StringBuilder();
+        switch (api)
+        {
+            case AiApi.AnthropicMessages:
+                anchor.Append(body["system"]?.ToJsonString()).Append('|').Append(FirstMessage(body["messages"], "user"));
+                break;
+            case AiApi.OpenAIChatCompletions:
+                anchor.Append(FirstMessage(body["messages"], "system") ?? FirstMessage(body["messages"], "developer")).Append('|').Append(FirstMessage(body["messages"], "user"));
+                break;
+            case AiApi.OpenAIResponses:
+                anchor.Append(body["instructions"]?.ToJsonString()).Append('|').Append(FirstInput(body["input"]));
+                break;
+        }
+
+        return owner + ":c:" + Hash(anchor.ToString());
+    }
+
+    private static string? FirstMessage(JsonNode? messages, string role) =>
+        (messages as JsonArray)?.OfType<JsonObject>().FirstOrDefault(m => m["role"]?.GetValueKind() == JsonValueKind.String && m["role"]!.GetValue<string>() == role)?["content"]?.ToJsonString();
+
+    private static string? FirstInput(JsonNode? input) => input switch
+    {
+        JsonValue value => value.ToJsonString(),
+        JsonArray items => items.FirstOrDefault()?.ToJsonString(),
+        _ => null,
+    };
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
+}

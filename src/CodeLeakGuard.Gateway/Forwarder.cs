@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CodeLeakGuard.Gateway;
+
+/// <summary>Forwards one client request to its upstream through the masking handler and streams the answer back.</summary>
+internal sealed class Forwarder
+{
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
+        "Host", "Content-Length", "Accept-Encoding", ConversationKeys.Header,
+    };
+
+    private readonly GatewayOptions _options;
+    private readonly SessionStore _sessions;
+    private readonly AuditLog _audit;
+    private readonly UpstreamRouter _router;
+    private readonly SemaphoreSlim _concurrency;
+    private readonly HttpMessageInvoker _client;
+    private readonly AsyncLocal<(string Upstream, Stopwatch Clock)> _current = new();
+
+    public Forwarder(GatewayOptions options, SessionStore sessions, AuditLog audit)
+    {
+        _options = options;
+        _sessions = sessions;
+        _audit = audit;
+        _router = new UpstreamRouter(options.Upstreams);
+        _concurrency = new SemaphoreSlim(options.MaxConcurrentRequests);
+        var handler = new MaskingHandler(
+            new MaskingHandlerOptions
+            {
+                Mode = options.Mode,
+                AllowPassThrough = options.AllowPassThrough,
+                SessionFor = SessionFor,
+                ResponseIdObserved = sessions.RememberResponse,
+                Audit = record => _audit.Write(record, _current.Value.Upstream ?? string.Empty, _current.Value.Clock?.Elapsed ?? TimeSpan.Zero),
+            },
+            new SocketsHttpHandler
+            {
+                UseProxy = false, // the upstream is reached directly: an environment proxy is not part of the configuration
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(30),
+            });
+        _client = new HttpMessageInvoker(handler);
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var api = AiApiDetector.Detect(new HttpMethod(context.Request.Method), context.Request.Path.Value ?? "/");
+        if (!rawTarget.StartsWith('/'))
+        {
+            await ErrorAsync(context, api, HttpStatusCode.BadRequest, "invalid_request_error", "absolute request targets are refused: this gateway forwards only to its configured upstreams, it is not a proxy for arbitrary hosts");
+            return;
+        }
+
+        if (_router.Route(context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty) is not { } route)
+        {
+            await ErrorAsync(context, api, HttpStatusCode.NotFound, "not_found_error",
+                $"no configured upstream for '{context.Request.Path}'; configured: {string.Join(", ", _options.Upstreams.Select(u => "/" + u.Name))}");
+            return;
+        }
+
+        if (!await _concurrency.WaitAsync(0))
+        {
+            await ErrorAsync(context, api, HttpStatusCode.TooManyRequests, "rate_limit_error", $"more than {_options.MaxConcurrentRequests} requests at once; retry shortly");
+            return;
+        }
+
+        try
+        {
+            _current.Value = (route.Upstream.Name, Stopwatch.StartNew());
+            await ForwardAsync(context, route.Target, api);
+        }
+        finally
+        {
+            _concurrency.Release();
+        }
+    }
+
+    private async Task ForwardAsync(HttpContext context, Uri target, AiApi api)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(_options.UpstreamTimeout);
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), target);
+        try
+        {
+            var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, timeout.Token);
+            if (body.Length > 0 || context.Request.ContentLength is not null)
+            {
+                request.Content = new ByteArrayContent(body.ToArray());
+            }
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex)
+        {
+            await ErrorAsync(context, api, (HttpStatusCode)ex.StatusCode, "request_too_large", $"the request body exceeds {_options.MaxRequestBodyBytes} bytes");
+            return;
+        }
+
+        foreach (var header in context.Request.Headers.Where(h => !HopByHop.Contains(h.Key)))
+        {
+            if (!request.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string>)header.Value!))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string>)header.Value!);
+            }
+        }
+
+        request.Options.Set(ConversationOption, context.Request.Headers[ConversationKeys.Header].FirstOrDefault());
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.SendAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await ErrorAsync(context, api, HttpStatusCode.GatewayTimeout, "timeout_error", $"the upstream did not answer within {_options.UpstreamTimeout.TotalSeconds:0} s");
+            return;
+        }
+        catch (HttpRequestException ex)
+        {
+            await ErrorAsync(context, api, HttpStatusCode.BadGateway, "api_error", "the upstream could not be reached: " + ex.Message);
+            return;
+        }
+
+        using (response)
+        {
+            await CopyResponseAsync(context, response, timeout.Token);
+        }
+    }
+
+    private static readonly HttpRequestOptionsKey<string?> ConversationOption = new("codeleakguard.conversation");
+
+    private IConversationMasker SessionFor(HttpRequestMessage request, JsonObject body)
+    {
+        request.Options.TryGetValue(ConversationOption, out var explicitKey);
+        var credential = request.Headers.TryGetValues("x-api-key", out var key) ? key.FirstOrDefault()
+            : request.Headers.Authorization?.ToString();
+        var api = AiApiDetector.Detect(request.Method, request.RequestUri!.AbsolutePath);
+        var conversation = api == AiApi.OpenAIResponses && body["previous_response_id"] is JsonValue previous
+            && _sessions.ConversationOfResponse(previous.GetValue<string>()) is { } known
+                ? known
+                : ConversationKeys.Derive(api, body, explicitKey, credential);
+        return _sessions.Get(conversation);
+    }
+
+    private static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var header in response.Headers.Concat(response.Content.Headers).Where(h => !HopByHop.Contains(h.Key) && !h.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Response.Headers[header.Key] = header.Value.ToArray();
+        }
+
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken); // every event reaches the client as soon as it is unmasked
+        }
+    }
+
+    private static Task ErrorAsync(HttpContext context, AiApi api, HttpStatusCode status, string type, string message)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers[ProviderErrors.BlockedHeader] = "true";
+        var anthropic = api == AiApi.AnthropicMessages || context.Request.Headers.ContainsKey("anthropic-version");
+        return context.Response.WriteAsync(ProviderErrors.Body(api, type, message, anthropic));
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// An <see cref="HttpClient"/> handler for AI APIs: masks every text the model will see in an Anthropic Messages or
+/// OpenAI Chat Completions / Responses request, and unmasks the model's answer, streamed (server-sent events, each
+/// forwarded as soon as it is safe) or whole. A request it does not understand, or cannot mask, never leaves: the
+/// caller gets an error in the provider's format. Authentication headers pass through untouched.
+/// </summary>
+public sealed class MaskingHandler : DelegatingHandler
+{
+    private readonly MaskingHandlerOptions _options;
+
+    public MaskingHandler(MaskingHandlerOptions options) => _options = options;
+
+    public MaskingHandler(MaskingHandlerOptions options, HttpMessageHandler inner)
+        : base(inner) => _options = options;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri ?? throw new InvalidOperationException("the request has no URI");
+        var api = AiApiDetector.Detect(request.Method, uri.AbsolutePath);
+        var audit = new MaskingAuditRecord { Upstream = uri.GetLeftPart(UriPartial.Authority), Path = uri.AbsolutePath, Api = api.ToString() };
+        if (api == AiApi.Unknown)
+        {
+            if (_options.AllowPassThrough(uri))
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error",
+                $"{request.Method} {uri.AbsolutePath} is not an AI API request CodeLeakGuard can mask, so it is blocked (allow pass-through for this endpoint in the policy if it carries no code)", uri);
+        }
+
+        var text = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("the body is not a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid JSON: " + ex.Message, uri);
+        }
+
+        var masker = _options.SessionFor(request, body);
+        var requestMasker = new RequestMasker(masker);
+        try
+        {
+            requestMasker.Mask(api, body);
+        }
+        catch (MaskingRefusedException ex)
+        {
+            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", ex.Message, uri);
+        }
+
+        audit.Model = requestMasker.Model;
+        audit.Masked = requestMasker.Counts;
+        if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
+        {
+            return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
+                $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
+        }
+
+        request.Content = Replace(request.Content, body.ToJsonString());
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        audit.Status = (int)response.StatusCode;
+        await UnmaskAsync(response, api, masker, audit, _options.ResponseIdObserved).ConfigureAwait(false);
+        _options.Audit?.Invoke(audit);
+        return response;
+    }
+
+    private static async Task UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved)
+    {
+        if (response.Content is null)
+        {
+            return;
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
+        if (mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            audit.Streamed = true;
+            var upstream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var transformer = new SseUnmaskingTransformer(masker, api) { ResponseIdObserved = id => responseIdObserved?.Invoke(id, masker) };
+            var content = new StreamContent(new UnmaskingSseStream(upstream, transformer));
+            CopyHeaders(response.Content.Headers, content.Headers);
+            content.Headers.ContentLength = null;
+            response.Content = content;
+            return;
+        }
+
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        string unmasked;
+        try
+        {
+            var node = JsonNode.Parse(text);
+            if (api == AiApi.OpenAIResponses && node?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+            {
+                responseIdObserved?.Invoke(id.GetValue<string>(), masker);
+            }
+
+            ResponseUnmasker.Unmask(node, masker);
+            unmasked = node?.ToJsonString() ?? text;
+        }
+        catch (JsonException)
+        {
+            unmasked = masker.Unmask(text);
+        }
+
+        response.Content = Replace(response.Content, unmasked);
+    }
+
+    private HttpResponseMessage Refuse(MaskingAuditRecord audit, AiApi api, HttpStatusCode status, string type, string message, Uri uri)
+    {
+        audit.Blocked = true;
+        audit.BlockReason = message;
+        audit.Status = (int)status;
+        _options.Audit?.Invoke(audit);
+        var anthropic = api == AiApi.AnthropicMessages || uri.Host.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0;
+        return ProviderErrors.Create(api, status, type, message, anthropic);
+    }
+
+    private static HttpContent Replace(HttpContent? original, string text)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        if (original is not null)
+        {
+            CopyHeaders(original.Headers, content.Headers);
+        }
+
+        content.Headers.ContentLength = null;
+        if (content.Headers.ContentType is null)
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        return content;
+    }
+
+    private static void CopyHeaders(HttpContentHeaders from, HttpContentHeaders to)
+    {
+        foreach (var header in from.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+        {
+            to.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+}

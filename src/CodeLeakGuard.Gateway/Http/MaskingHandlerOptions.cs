@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>Mask every request (default) or refuse requests that carry proprietary code or secrets.</summary>
+public enum MaskingMode
+{
+    Mask,
+    Block,
+}
+
+/// <summary>One request as the audit log sees it: counts, never values.</summary>
+public sealed class MaskingAuditRecord
+{
+    public DateTimeOffset Time { get; set; } = DateTimeOffset.UtcNow;
+
+    public string Upstream { get; set; } = string.Empty;
+
+    public string Path { get; set; } = string.Empty;
+
+    public string? Model { get; set; }
+
+    public string Api { get; set; } = string.Empty;
+
+    public IReadOnlyDictionary<string, int> Masked { get; set; } = new Dictionary<string, int>();
+
+    public bool Blocked { get; set; }
+
+    public string? BlockReason { get; set; }
+
+    public int? Status { get; set; }
+
+    public bool Streamed { get; set; }
+}
+
+public sealed class MaskingHandlerOptions
+{
+    /// <summary>The masking session of the conversation a request belongs to.</summary>
+    public Func<HttpRequestMessage, JsonObject, IConversationMasker> SessionFor { get; set; } = (_, _) => throw new InvalidOperationException("no masking session configured");
+
+    public MaskingMode Mode { get; set; } = MaskingMode.Mask;
+
+    /// <summary>Requests whose shape is not understood are blocked unless this says the endpoint may pass through.</summary>
+    public Func<Uri, bool> AllowPassThrough { get; set; } = _ => false;
+
+    /// <summary>Block mode refuses a request when any of these categories was found (case-insensitive substring).</summary>
+    public IReadOnlyList<string> BlockingCategories { get; set; } = new[] { "secret", "proprietary", "credential", "key", "token", "password" };
+
+    public Action<MaskingAuditRecord>? Audit { get; set; }
+
+    /// <summary>Called with the id of every Responses API response, and the session that masked its request.</summary>
+    public Action<string, IConversationMasker>? ResponseIdObserved { get; set; }
+
+    internal bool ShouldBlock(IReadOnlyDictionary<string, int> counts, out string? category)
+    {
+        category = counts.Where(c => c.Value > 0)
+            .Select(c => c.Key)
+            .FirstOrDefault(k => BlockingCategories.Any(b => k.IndexOf(b, StringComparison.OrdinalIgnoreCase) >= 0));
+        return category is not null;
+    }
+}

@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// Masks every text of a request body that the model will read — system prompts, message content as strings and as
+/// content blocks, tool definitions, tool calls (their JSON arguments, string by string) and tool results — in the
+/// Anthropic Messages, OpenAI Chat Completions and OpenAI Responses shapes. A content block it does not know (an
+/// image, a document, a file) cannot be masked, so the request is refused: fail closed.
+/// </summary>
+public sealed class RequestMasker
+{
+    private static readonly HashSet<string> TextBlockTypes = new(StringComparer.Ordinal) { "text", "input_text", "output_text" };
+    private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature" };
+
+    private readonly IConversationMasker _masker;
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public RequestMasker(IConversationMasker masker) => _masker = masker;
+
+    /// <summary>What was masked, by category, across the whole body.</summary>
+    public IReadOnlyDictionary<string, int> Counts => _counts;
+
+    public string? Model { get; private set; }
+
+    public void Mask(AiApi api, JsonObject body)
+    {
+        Model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : null;
+        switch (api)
+        {
+            case AiApi.AnthropicMessages:
+                MaskContent(body, "system");
+                MaskMessages(body["messages"], "content");
+                MaskTools(body["tools"]);
+                break;
+            case AiApi.OpenAIChatCompletions:
+                MaskMessages(body["messages"], "content");
+                MaskTools(body["tools"]);
+                MaskTools(body["functions"]);
+                break;
+            case AiApi.OpenAIResponses:
+                MaskContent(body, "instructions");
+                MaskContent(body, "input");
+                MaskTools(body["tools"]);
+                break;
+            default:
+                throw new MaskingRefusedException("this request shape is not understood, so it cannot be masked");
+        }
+    }
+
+    private void MaskMessages(JsonNode? messages, string contentKey)
+    {
+        if (messages is null)
+        {
+            return;
+        }
+
+        if (messages is not JsonArray array)
+        {
+            throw new MaskingRefusedException("'messages' is not an array");
+        }
+
+        foreach (var message in array)
+        {
+            if (message is not JsonObject item)
+            {
+                throw new MaskingRefusedException("a message is not an object");
+            }
+
+            MaskContent(item, contentKey);
+            MaskToolCalls(item["tool_calls"]);
+            MaskFunctionCall(item["function_call"]);
+        }
+    }
+
+    /// <summary>A content value: a string, a list of blocks, or (Responses input) a list of items.</summary>
+    private void MaskContent(JsonObject owner, string key)
+    {
+        var value = owner[key];
+        switch (value)
+        {
+            case null:
+                return;
+            case JsonValue when value.GetValueKind() == JsonValueKind.String:
+                owner[key] = MaskText(value.GetValue<string>());
+                return;
+            case JsonValue when value.GetValueKind() == JsonValueKind.Null:
+                return;
+            case JsonArray blocks:
+                foreach (var block in blocks)
+                {
+                    MaskBlock(block);
+                }
+
+                return;
+            default:
+                throw new MaskingRefusedException($"'{key}' has a shape that cannot be masked");
+        }
+    }
+
+    private void MaskBlock(JsonNode? node)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            throw new MaskingRefusedException("a bare string inside a content list cannot be masked in place");
+        }
+
+        if (node is not JsonObject block)
+        {
+            throw new MaskingRefusedException("a content block is not an object");
+        }
+
+        var type = block["type"]?.GetValueKind() == JsonValueKind.String ? block["type"]!.GetValue<string>() : null;
+        switch (type)
+        {
+            case { } t when TextBlockTypes.Contains(t):
+                MaskContent(block, "text");
+                break;
+            case "tool_use" or "server_tool_use":
+                MaskJsonStrings(block, "input");
+                break;
+            case "tool_result":
+                MaskContent(block, "content");
+                break;
+            case "function_call":
+                MaskArguments(block, "arguments");
+                break;
+            case "function_call_output":
+                MaskContent(block, "output");
+                break;
+            case "message" or null when block.ContainsKey("content"):
+                MaskContent(block, "content");
+                break;
+            case "thinking":
+                MaskContent(block, "thinking");
+                break;
+            case "redacted_thinking":
+                break;
+            default:
+                throw new MaskingRefusedException($"content of type '{type ?? "(none)"}' cannot be masked; it is not sent");
+        }
+
+        foreach (var property in block.Select(p => p.Key).ToList())
+        {
+            if (!HarmlessBlockKeys.Contains(property) && property is not ("text" or "input" or "content" or "arguments" or "output" or "thinking"))
+            {
+                throw new MaskingRefusedException($"content blocks with '{property}' are not understood, so they are not sent");
+            }
+        }
+    }
+
+    private void MaskTools(JsonNode? tools)
+    {
+        if (tools is not JsonArray array)
+        {
+            return;
+        }
+
+        foreach (var tool in array.OfType<JsonObject>())
+        {
+            MaskContent(tool, "description");
+            if (tool["function"] is JsonObject function)
+            {
+                MaskContent(function, "description");
+                MaskSchemaDescriptions(function["parameters"]);
+            }
+
+            MaskSchemaDescriptions(tool["input_schema"]);
+            MaskSchemaDescriptions(tool["parameters"]);
+        }
+    }
+
+    private void MaskSchemaDescriptions(JsonNode? schema)
+    {
+        switch (schema)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (key is "description" or "title" && obj[key]?.GetValueKind() == JsonValueKind.String)
+                    {
+                        obj[key] = MaskText(obj[key]!.GetValue<string>());
+                    }
+                    else
+                    {
+                        MaskSchemaDescriptions(obj[key]);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    MaskSchemaDescriptions(item);
+                }
+
+                break;
+        }
+    }
+
+    private void MaskToolCalls(JsonNode? toolCalls)
+    {
+        if (toolCalls is not JsonArray array)
+        {
+            return;
+        }
+
+        foreach (var call in array.OfType<JsonObject>())
+        {
+            MaskFunctionCall(call["function"]);
+        }
+    }
+
+    private void MaskFunctionCall(JsonNode? function)
+    {
+        if (function is JsonObject call)
+        {
+            MaskArguments(call, "arguments");
+        }
+    }
+
+    /// <summary>Tool-call arguments travel as a JSON string: mask the strings inside it and write it back as JSON.</summary>
+    private void MaskArguments(JsonObject owner, string key)
+    {
+        if (owner[key]?.GetValueKind() != JsonValueKind.String)
+        {
+            MaskJsonStrings(owner, key);
+            return;
+        }
+
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(owner[key]!.GetValue<string>());
+        }
+        catch (JsonException)
+        {
+            owner[key] = MaskText(owner[key]!.GetValue<string>());
+            return;
+        }
+
+        var holder = new JsonObject { ["value"] = parsed };
+        MaskJsonStrings(holder, "value");
+        owner[key] = holder["value"]?.ToJsonString() ?? "null";
+    }
+
+    /// <summary>Every string value (not key) of a JSON value is masked: tool inputs are free-form.</summary>
+    private void MaskJsonStrings(JsonObject owner, string key)
+    {
+        var value = owner[key];
+        switch (value)
+        {
+            case JsonValue when value.GetValueKind() == JsonValueKind.String:
+                owner[key] = MaskText(value.GetValue<string>());
+                break;
+            case JsonObject obj:
+                foreach (var property in obj.Select(p => p.Key).ToList())
+                {
+                    MaskJsonStrings(obj, property);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var holder = new JsonObject { ["item"] = array[i]?.DeepClone() };
+                    MaskJsonStrings(holder, "item");
+                    array[i] = holder["item"]?.DeepClone();
+                }
+
+                break;
+        }
+    }
+
+    private string MaskText(string text)
+    {
+        var masked = _masker.Mask(text);
+        foreach (var pair in masked.Counts)
+        {
+            _counts[pair.Key] = (_counts.TryGetValue(pair.Key, out var count) ? count : 0) + pair.Value;
+        }
+
+        return masked.Text;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// Unmasks a streamed response event by event, in the Anthropic Messages and OpenAI Chat Completions / Responses
+/// stream shapes. Text deltas go through a <see cref="StreamingUnmasker"/> per content block, so each event is
+/// forwarded as soon as it is safe; what is held back is released in a delta of its own just before the block ends.
+/// Events with whole texts (message_start, response.completed, ...) are unmasked as a whole.
+/// </summary>
+public sealed class SseUnmaskingTransformer
+{
+    private readonly IConversationMasker _masker;
+    private readonly AiApi _api;
+    private readonly Dictionary<string, StreamingUnmasker> _blocks = new();
+    private JsonObject? _lastChatChunk;
+
+    public SseUnmaskingTransformer(IConversationMasker masker, AiApi api)
+    {
+        _masker = masker;
+        _api = api;
+    }
+
+    /// <summary>Called with the response id a Responses API stream announces.</summary>
+    public System.Action<string>? ResponseIdObserved { get; set; }
+
+    public IEnumerable<SseEvent> Transform(SseEvent input)
+    {
+        if (input.Data is null || input.Data == "[DONE]")
+        {
+            foreach (var pending in FlushAllChat())
+            {
+                yield return pending;
+            }
+
+            yield return input;
+            yield break;
+        }
+
+        JsonObject? data;
+        try
+        {
+            data = JsonNode.Parse(input.Data) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            data = null;
+        }
+
+        if (data is null)
+        {
+            // Not JSON: unmask it as text rather than pass a pseudonym through.
+            input.Data = _masker.Unmask(input.Data);
+            yield return input;
+            yield break;
+        }
+
+        var output = _api switch
+        {
+            AiApi.AnthropicMessages => Anthropic(input, data),
+            AiApi.OpenAIChatCompletions => Chat(input, data),
+            AiApi.OpenAIResponses => Responses(input, data),
+            _ => Whole(input, data),
+        };
+
+        foreach (var e in output)
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>Anything still held back when the stream ends without a proper stop event.</summary>
+    public IEnumerable<SseEvent> Complete() => FlushAllChat();
+
+    private IEnumerable<SseEvent> Anthropic(SseEvent input, JsonObject data)
+    {
+        var type = data["type"]?.GetValue<string>();
+        var index = data["index"]?.ToJsonString() ?? "0";
+        if (type == "content_block_delta" && data["delta"] is JsonObject delta)
+        {
+            var field = delta["type"]?.GetValue<string>() switch
+            {
+                "text_delta" => "text",
+                "input_json_delta" => "partial_json",
+                "thinking_delta" => "thinking",
+                _ => null,
+            };
+            if (field is not null && delta[field]?.GetValueKind() == JsonValueKind.String)
+            {
+                delta[field] = Block(index + field).Push(delta[field]!.GetValue<string>());
+                input.Data = data.ToJsonString();
+                yield return input;
+                yield break;
+            }
+        }
+
+        if (type == "content_block_stop")
+        {
+            foreach (var field in new[] { "text", "partial_json", "thinking" })
+            {
+                if (_blocks.TryGetValue(index + field, out var unmasker) && unmasker.HasPending)
+                {
+                    var deltaType = field switch { "text" => "text_delta", "partial_json" => "input_json_delta", _ => "thinking_delta" };
+                    var flush = new JsonObject
+                    {
+                        ["type"] = "content_block_delta",
+                        ["index"] = JsonNode.Parse(index),
+                        ["delta"] = new JsonObject { ["type"] = deltaType, [field] = unmasker.Flush() },
+                    };
+                    yield return new SseEvent { Event = "content_block_delta", Data = flush.ToJsonString() };
+                }
+            }
+        }
+
+        foreach (var e in Whole(input, data))
+        {
+            yield return e;
+        }
+    }
+
+    private IEnumerable<SseEvent> Chat(SseEvent input, JsonObject data)
+    {
+        _lastChatChunk = data;
+        if (data["choices"] is JsonArray choices)
+        {
+            foreach (var choice in choices.OfType<JsonObject>())
+            {
+                var index = choice["index"]?.ToJsonString() ?? "0";
+                var finished = choice["finish_reason"] is JsonValue reason && reason.GetValueKind() == JsonValueKind.String;
+                if (choice["delta"] is not JsonObject delta)
+                {
+                    continue;
+                }
+
+                if (delta["content"]?.GetValueKind() == JsonValueKind.String || (finished && _blocks.ContainsKey("c" + index)))
+                {
+                    var piece = delta["content"]?.GetValueKind() == JsonValueKind.String ? delta["content"]!.GetValue<string>() : string.Empty;
+                    var unmasker = Block("c" + index);
+                    delta["content"] = unmasker.Push(piece) + (finished ? unmasker.Flush() : string.Empty);
+                }
+
+                if (delta["tool_calls"] is JsonArray calls)
+                {
+                    foreach (var call in calls.OfType<JsonObject>())
+                    {
+                        if (call["function"] is JsonObject function && function["arguments"]?.GetValueKind() == JsonValueKind.String)
+                        {
+                            var unmasker = Block("t" + index + "/" + (call["index"]?.ToJsonString() ?? "0"));
+                            function["arguments"] = unmasker.Push(function["arguments"]!.GetValue<string>()) + (finished ? unmasker.Flush() : string.Empty);
+                        }
+                    }
+                }
+            }
+        }
+
+        input.Data = data.ToJsonString();
+        yield return input;
+    }
+
+    private IEnumerable<SseEvent> Responses(SseEvent input, JsonObject data)
+    {
+        var type = data["type"]?.GetValue<string>() ?? string.Empty;
+        if (type == "response.created" && data["response"]?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+        {
+            ResponseIdObserved?.Invoke(id.GetValue<string>());
+        }
+
+        var key = (data["item_id"]?.ToJsonString() ?? string.Empty) + "/" + (data["content_index"]?.ToJsonString() ?? data["output_index"]?.ToJsonString() ?? "0");
+        if (type.EndsWith(".delta", System.StringComparison.Ordinal) && data["delta"]?.GetValueKind() == JsonValueKind.String)
+        {
+            data["delta"] = Block(type + key).Push(data["delta"]!.GetValue<string>());
+            input.Data = data.ToJsonString();
+            yield return input;
+            yield break;
+        }
+
+        if (type.EndsWith(".done", System.StringComparison.Ordinal))
+        {
+            var deltaType = type.Substring(0, type.Length - ".done".Length) + ".delta";
+            if (_blocks.TryGetValue(deltaType + key, out var unmasker) && unmasker.HasPending)
+            {
+                var flush = data.DeepClone().AsObject();
+                foreach (var whole in new[] { "text", "arguments", "part", "item" })
+                {
+                    flush.Remove(whole);
+                }
+
+                flush["type"] = deltaType;
+                flush["delta"] = unmasker.Flush();
+                yield return new SseEvent { Event = input.Event is null ? null : deltaType, Data = flush.ToJsonString() };
+            }
+        }
+
+        foreach (var e in Whole(input, data))
+        {
+            yield return e;
+        }
+    }
+
+    private IEnumerable<SseEvent> Whole(SseEvent input, JsonObject data)
+    {
+        ResponseUnmasker.Unmask(data, _masker);
+        input.Data = data.ToJsonString();
+        yield return input;
+    }
+
+    private IEnumerable<SseEvent> FlushAllChat()
+    {
+        if (_api != AiApi.OpenAIChatCompletions || _lastChatChunk is null)
+        {
+            yield break;
+        }
+
+        foreach (var pair in _blocks)
+        {
+            if (!pair.Value.HasPending || !pair.Key.StartsWith("c", System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var chunk = _lastChatChunk.DeepClone().AsObject();
+            chunk["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = JsonNode.Parse(pair.Key.Substring(1)),
+                ["delta"] = new JsonObject { ["content"] = pair.Value.Flush() },
+                ["finish_reason"] = null,
+            });
+            yield return new SseEvent { Data = chunk.ToJsonString() };
+        }
+    }
+
+    private StreamingUnmasker Block(string key)
+    {
+        if (!_blocks.TryGetValue(key, out var unmasker))
+        {
+            _blocks[key] = unmasker = new StreamingUnmasker(_masker);
+        }
+
+        return unmasker;
+    }
+}

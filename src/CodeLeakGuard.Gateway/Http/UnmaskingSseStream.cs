@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// A read-only stream over an upstream server-sent-events stream that yields the unmasked events as soon as each is
+/// transformed: no buffering of the whole response, so the first token reaches the client without delay.
+/// </summary>
+public sealed class UnmaskingSseStream : Stream
+{
+    private readonly StreamReader _reader;
+    private readonly SseUnmaskingTransformer _transformer;
+    private readonly Stream _upstream;
+    private byte[] _buffer = Array.Empty<byte>();
+    private int _offset;
+    private bool _ended;
+
+    public UnmaskingSseStream(Stream upstream, SseUnmaskingTransformer transformer)
+    {
+        _upstream = upstream;
+        _reader = new StreamReader(upstream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: false);
+        _transformer = transformer;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        while (_offset >= _buffer.Length)
+        {
+            if (_ended)
+            {
+                return 0;
+            }
+
+            var next = await NextEventsAsync(cancellationToken).ConfigureAwait(false);
+            _buffer = Encoding.UTF8.GetBytes(next);
+            _offset = 0;
+        }
+
+        var n = Math.Min(count, _buffer.Length - _offset);
+        Array.Copy(_buffer, _offset, buffer, offset, n);
+        _offset += n;
+        return n;
+    }
+
+    private async Task<string> NextEventsAsync(CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = await _reader.ReadLineAsync().ConfigureAwait(false);
+            if (line is null)
+            {
+                _ended = true;
+                var output = new StringBuilder();
+                if (lines.Count > 0)
+                {
+                    foreach (var e in _transformer.Transform(SseEvent.Parse(lines)))
+                    {
+                        output.Append(e.Serialize());
+                    }
+                }
+
+                foreach (var e in _transformer.Complete())
+                {
+                    output.Append(e.Serialize());
+                }
+
+                return output.ToString();
+            }
+
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+                continue;
+            }
+
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            var text = new StringBuilder();
+            foreach (var e in _transformer.Transform(SseEvent.Parse(lines)))
+            {
+                text.Append(e.Serialize());
+            }
+
+            return text.ToString();
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _reader.Dispose();
+            _upstream.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

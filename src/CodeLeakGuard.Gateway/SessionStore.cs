@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Gateway;
+
+/// <summary>One masking session per conversation, kept in memory, forgotten after an idle timeout.</summary>
+public sealed class SessionStore
+{
+    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _responseConversations = new(StringComparer.Ordinal);
+    private readonly Func<IConversationMasker> _factory;
+    private readonly TimeSpan _idleTimeout;
+
+    public SessionStore(Func<IConversationMasker> factory, TimeSpan idleTimeout)
+    {
+        _factory = factory;
+        _idleTimeout = idleTimeout;
+    }
+
+    public int Count => _sessions.Count;
+
+    public IConversationMasker Get(string conversationKey)
+    {
+        EvictIdle();
+        var entry = _sessions.GetOrAdd(conversationKey, _ => new Entry(_factory()));
+        entry.LastUsed = DateTimeOffset.UtcNow;
+        return entry.Masker;
+    }
+
+    /// <summary>Remembers which conversation produced a Responses API response id (for <c>previous_response_id</c>).</summary>
+    public void RememberResponse(string responseId, IConversationMasker masker)
+    {
+        var key = _sessions.FirstOrDefault(p => ReferenceEquals(p.Value.Masker, masker)).Key;
+        if (key is not null)
+        {
+            _responseConversations[responseId] = key;
+        }
+    }
+
+    public string? ConversationOfResponse(string responseId) =>
+        _responseConversations.TryGetValue(responseId, out var key) ? key : null;
+
+    private void EvictIdle()
+    {
+        var cutoff = DateTimeOffset.UtcNow - _idleTimeout;
+        foreach (var pair in _sessions)
+        {
+            if (pair.Value.LastUsed < cutoff)
+            {
+                _sessions.TryRemove(pair.Key, out _);
+            }
+        }
+    }
+
+    private sealed class Entry(IConversationMasker masker)
+    {
+        public IConversationMasker Masker { get; } = masker;
+
+        public DateTimeOffset LastUsed { get; set; } = DateTimeOffset.UtcNow;
+    }
+}

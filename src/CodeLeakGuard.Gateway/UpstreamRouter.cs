@@ -1,0 +1,43 @@
+namespace CodeLeakGuard.Gateway;
+
+/// <summary>
+/// Maps a request path to a configured upstream — never anywhere else, so the gateway is no open relay. With one
+/// upstream every path goes to it; with several, the first path segment names the upstream (<c>/anthropic/v1/messages</c>).
+/// </summary>
+public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams)
+{
+    public (Upstream Upstream, Uri Target)? Route(string path, string query)
+    {
+        if (upstreams.Count == 1)
+        {
+            return (upstreams[0], Combine(upstreams[0].BaseAddress, path, query));
+        }
+
+        var trimmed = path.TrimStart('/');
+        var slash = trimmed.IndexOf('/');
+        var name = slash < 0 ? trimmed : trimmed[..slash];
+        var upstream = upstreams.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
+        return upstream is null ? null : (upstream, Combine(upstream.BaseAddress, slash < 0 ? "/" : trimmed[slash..], query));
+    }
+
+    private static Uri Combine(Uri baseAddress, string path, string query)
+    {
+        var root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri(root + "/" + path.TrimStart('/') + query);
+    }
+
+    /// <summary>Parses <c>name=url</c> or <c>url</c> (named after its host's first label).</summary>
+    public static Upstream Parse(string text)
+    {
+        var equals = text.IndexOf('=');
+        var name = equals > 0 && !text[..equals].Contains("://", StringComparison.Ordinal) ? text[..equals].Trim() : null;
+        var url = name is null ? text.Trim() : text[(equals + 1)..].Trim();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"'{text}' is not an upstream: write https://api.anthropic.com or anthropic=https://api.anthropic.com");
+        }
+
+        name ??= uri.Host.Split('.') is { Length: > 1 } labels && labels[0] is "api" ? labels[1] : uri.Host.Split('.')[0];
+        return new Upstream(name, uri);
+    }
+}
