@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using CodeLeakGuard.Policy;
 
 namespace CodeLeakGuard.Secrets;
 
@@ -62,6 +63,9 @@ public sealed class SecretFormat
 
     /// <summary>Texts shorter than this cannot hold a match, so the regex is not run on them.</summary>
     public int MinimumLength { get; }
+
+    /// <summary>The severity a policy <c>secret</c> rule asks for; null for the built-in formats (the rule's default applies).</summary>
+    public FindingSeverity? Severity { get; internal set; }
 
     /// <summary>Reported by the hard-coded secret analyzer (credentials); every category is masked.</summary>
     public bool IsCredential => Category == SecretCategory.Credential;

@@ -70,7 +70,7 @@ public sealed class SecretScanner
     {
         var kind = new string(Words(rule.Name).SelectMany(w => char.ToUpperInvariant(w[0]) + w.Substring(1)).ToArray());
         return new SecretFormat(kind.Length == 0 ? "PolicySecret" : kind, rule.Reason ?? $"secret '{rule.Name}' of the policy", SecretCategory.Credential,
-            rule.Pattern, Array.Empty<string>(), check: SecretValueCheck.None);
+            rule.Pattern, Array.Empty<string>(), check: SecretValueCheck.None) { Severity = rule.Severity };
     }
 
     public IReadOnlyList<SecretMatch> Scan(string text) => Scan(text, 0, text?.Length ?? 0);
@@ -136,8 +136,23 @@ public sealed class SecretScanner
     }
 
     /// <summary>True when some format's anchor occurs in the range: the cheap question to ask before <see cref="Scan(string, int, int)"/>.</summary>
-    public bool MightContainSecret(string text, int start, int length) =>
-        length > 0 && (_alwaysRun.Any(a => a) || _prefilter.Match(text, start, length).Success);
+    public bool MightContainSecret(string text, int start, int length)
+    {
+        if (length <= 0)
+        {
+            return false;
+        }
+
+        for (var f = 0; f < _formats.Length; f++)
+        {
+            if (_alwaysRun[f] && length >= _formats[f].MinimumLength)
+            {
+                return true;
+            }
+        }
+
+        return _prefilter.Match(text, start, length).Success;
+    }
 
     private static bool ContainsAnchor(string text, int start, int length, SecretFormat format)
     {

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using CodeLeakGuard.Analyzers.Infrastructure;
+using CodeLeakGuard.Policy;
+using CodeLeakGuard.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLeakGuard.Analyzers.Secrets;
+
+/// <summary>
+/// CLG3001: a credential in a string — the well-known formats and the policy's <c>secret</c> rules in every kind of
+/// literal, in constants and concatenations that fold into one (<c>"sk-proj-" + Rest</c>), and secret-like values
+/// assigned to sensitive names (<c>password = "..."</c>, <c>ApiKey: "..."</c>, <c>["ClientSecret"] = "..."</c>).
+/// The rules are Core's <see cref="SecretScanner"/>, shared with the masker and the CLI. Reports the kind, never the value.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
+{
+    /// <summary>The diagnostic property holding the secret kind (e.g. <c>OpenAIKey</c>), for fixers and SARIF consumers.</summary>
+    public const string KindProperty = "SecretKind";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecret);
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
+    {
+        var scanner = SecretScanner.For(policy);
+        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, scanner), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+        context.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, scanner), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+        context.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, scanner),
+            SyntaxKind.VariableDeclarator, SyntaxKind.PropertyDeclaration, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.Argument,
+            SyntaxKind.AttributeArgument, SyntaxKind.AnonymousObjectMemberDeclarator, SyntaxKind.ComplexElementInitializerExpression);
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SecretScanner scanner)
+    {
+        var token = context.Node is InterpolatedStringTextSyntax text ? text.TextToken : ((LiteralExpressionSyntax)context.Node).Token;
+        var content = LiteralContent.Of(token);
+        if (content is null || !scanner.MightContainSecret(content.Value, 0, content.Value.Length))
+        {
+            return;
+        }
+
+        foreach (var match in scanner.Scan(content.Value).Where(IsReported))
+        {
+            var (start, end) = content.SourceSpan(match.Start, match.Length);
+            Report(context, Location.Create(context.Node.SyntaxTree, TextSpan.FromBounds(token.SpanStart + start, token.SpanStart + end)), match.Format);
+        }
+    }
+
+    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, SecretScanner scanner)
+    {
+        var node = context.Node;
+        if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax or InterpolationSyntax
+            || (node is InterpolatedStringExpressionSyntax interpolated && !interpolated.Contents.Any(c => c is InterpolationSyntax))
+            || !node.DescendantTokens().Any(IsStringToken))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetConstantValue(node, context.CancellationToken) is not { HasValue: true, Value: string folded })
+        {
+            return;
+        }
+
+        foreach (var match in scanner.Scan(folded).Where(IsReported))
+        {
+            var secret = folded.Substring(match.Start, match.Length);
+            if (!node.DescendantTokens().Any(t => IsStringToken(t) && t.ValueText.IndexOf(secret, StringComparison.Ordinal) >= 0))
+            {
+                Report(context, node.GetLocation(), match.Format); // not already reported on one literal
+            }
+        }
+    }
+
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, SecretScanner scanner)
+    {
+        var (name, value) = SensitiveAssignment.Find(context.Node);
+        if (value is null || !SecretHeuristics.IsSensitiveName(name))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetConstantValue(value, context.CancellationToken) is not { HasValue: true, Value: string text }
+            || !SecretHeuristics.IsLikelySecretValue(text)
+            || scanner.Scan(text).Any(IsReported))
+        {
+            return; // not a secret, or a known format the literal itself is reported for
+        }
+
+        Report(context, value.GetLocation(), SecretAssignmentFormat);
+    }
+
+    private static readonly SecretFormat SecretAssignmentFormat = BuiltInSecretFormats.All.First(f => f.Kind == "SecretAssignment");
+
+    private static bool IsReported(SecretMatch match) => match.Format.IsCredential;
+
+    private static void Report(SyntaxNodeAnalysisContext context, Location location, SecretFormat format)
+    {
+        var severity = format.Severity is { } policySeverity ? VerdictDiagnostics.ToRoslyn(policySeverity) : Descriptors.HardcodedSecret.DefaultSeverity;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.HardcodedSecret, location, severity, additionalLocations: null,
+            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, format.Kind),
+            format.Description, format.Kind));
+    }
+
+    private static bool IsStringToken(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+        || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+        || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
+}
