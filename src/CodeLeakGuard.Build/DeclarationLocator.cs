@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using CodeLeakGuard.Packages;
 using Microsoft.Build.Framework;
@@ -9,13 +8,14 @@ namespace CodeLeakGuard.Build;
 /// <summary>
 /// Finds the line that declares a top-level reference: the <c>PackageReference</c> (or <c>GlobalPackageReference</c>,
 /// or under central package management the <c>PackageVersion</c>) or <c>ProjectReference</c>, in whichever project or
-/// props file defined the item, so the error is clickable. Falls back to the project file itself.
+/// props file defined the item, so the error is clickable. Falls back to the project file itself. The search itself is
+/// <see cref="DeclarationFinder"/>; this class only turns the MSBuild items into the files to search.
 /// </summary>
 internal sealed class DeclarationLocator
 {
     private readonly ITaskItem[] _items;
     private readonly string _projectFile;
-    private readonly Dictionary<string, IReadOnlyList<PackageDeclaration>> _files = new(StringComparer.OrdinalIgnoreCase);
+    private readonly DeclarationFinder _finder = new();
 
     public DeclarationLocator(ITaskItem[] items, string projectFile)
     {
@@ -25,9 +25,6 @@ internal sealed class DeclarationLocator
 
     public (string File, int Line, int Column) Locate(PackageNode topLevel)
     {
-        var elementOrder = topLevel.IsProject
-            ? new[] { "ProjectReference" }
-            : new[] { "PackageReference", "GlobalPackageReference", "PackageVersion" };
         var candidates = _items
             .Where(i => Matches(i, topLevel))
             .Select(i => i.GetMetadata("DefiningProjectFullPath"))
@@ -35,19 +32,8 @@ internal sealed class DeclarationLocator
             .Prepend(_projectFile)
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
-        foreach (var elementName in elementOrder)
-        {
-            foreach (var file in candidates)
-            {
-                var declaration = PackageDeclarations.Find(Declarations(file), topLevel.Id, elementName);
-                if (declaration is not null)
-                {
-                    return (declaration.File, declaration.Line, declaration.Column);
-                }
-            }
-        }
-
-        return (_projectFile, 0, 0);
+        var declaration = _finder.Find(topLevel, candidates);
+        return declaration is null ? (_projectFile, 0, 0) : (declaration.File, declaration.Line, declaration.Column);
     }
 
     private static bool Matches(ITaskItem item, PackageNode node)
@@ -55,15 +41,5 @@ internal sealed class DeclarationLocator
         var include = item.ItemSpec;
         var name = node.IsProject ? System.IO.Path.GetFileNameWithoutExtension(include.Replace('\\', '/')) : include;
         return string.Equals(name, node.Id, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private IReadOnlyList<PackageDeclaration> Declarations(string file)
-    {
-        if (!_files.TryGetValue(file, out var declarations))
-        {
-            _files[file] = declarations = PackageDeclarations.Read(file);
-        }
-
-        return declarations;
     }
 }

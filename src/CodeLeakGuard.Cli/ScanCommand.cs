@@ -17,7 +17,7 @@ internal static class ScanCommand
     {
         var path = new Argument<string>("path")
         {
-            Description = "The directory (or one .cs file) to scan. Nothing is built: every *.cs file under it is analysed.",
+            Description = "The directory (or one .cs file) to scan. Nothing is built: every *.cs file under it is analysed, and every *.csproj's packages are checked.",
         };
 
         var policy = new Option<string?>("--policy")
@@ -40,7 +40,7 @@ internal static class ScanCommand
             HelpName = "file",
         };
 
-        var command = new Command("scan", "Scan C# source for banned AI SDK usage, AI API endpoints and AI API keys.")
+        var command = new Command("scan", "Scan C# source and project packages for banned AI SDK usage, banned AI packages, AI API endpoints and AI API keys.")
         {
             path, policy, format, output,
         };

@@ -5,6 +5,9 @@ using Spectre.Console;
 
 namespace CodeLeakGuard.Cli.Reporting;
 
+// Inside the namespace, so it wins over the CodeLeakGuard.Text namespace of Core.
+using Text = Spectre.Console.Text;
+
 /// <summary>The human report: one table row per finding (severity, rule, file:line:column, message) and a summary line.</summary>
 internal static class TableReporter
 {
@@ -48,13 +51,14 @@ internal static class TableReporter
         console.Write(new Text(Summary(scan) + Environment.NewLine, scan.Count(FindingLevel.Error) > 0 ? new Style(Color.Red) : new Style(Color.Green)));
     }
 
-    /// <summary><c>3 errors, 1 warning, 0 notes in 4 files (2 compilations), policy: the built-in catalog.</c></summary>
+    /// <summary><c>3 errors, 1 warning, 0 notes in 4 files (2 compilations), packages of 2 projects, policy: the built-in catalog.</c></summary>
     public static string Summary(ScanResult scan)
     {
         var counts = scan.Findings.Count == 0
             ? "No findings"
             : $"{Plural(scan.Count(FindingLevel.Error), "error")}, {Plural(scan.Count(FindingLevel.Warning), "warning")}, {Plural(scan.Count(FindingLevel.Note), "note")}";
-        return $"{counts} in {Plural(scan.FileCount, "file")} ({Plural(scan.ProjectCount, "compilation")}), policy: {scan.Policy.Description}.";
+        var packages = scan.PackageProjectCount == 0 ? string.Empty : $", packages of {Plural(scan.PackageProjectCount, "project")}";
+        return $"{counts} in {Plural(scan.FileCount, "file")} ({Plural(scan.ProjectCount, "compilation")}){packages}, policy: {scan.Policy.Description}.";
     }
 
     public static string LevelName(FindingLevel level) => level switch

@@ -65,14 +65,7 @@ internal static class AnalyzerRunner
             }
         }
 
-        return findings
-            .OrderBy(f => f.Path is null ? 1 : 0)
-            .ThenBy(f => f.Path, StringComparer.Ordinal)
-            .ThenBy(f => f.StartLine)
-            .ThenBy(f => f.StartColumn)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Message, StringComparer.Ordinal)
-            .ToArray();
+        return FindingOrder.Sort(findings);
     }
 
     private static CSharpCompilation CreateCompilation(SourceProject project, MetadataReference[] runtimeReferences, HashSet<string> runtimeNames, ICollection<string> warnings, CancellationToken cancellationToken)

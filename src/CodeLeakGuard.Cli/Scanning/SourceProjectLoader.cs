@@ -30,14 +30,17 @@ internal static partial class SourceProjectLoader
 
     public static SourceProject[] Load(string root) => Group(root, EnumerateSourceFiles(root));
 
-    public static IEnumerable<string> EnumerateSourceFiles(string root)
+    public static IEnumerable<string> EnumerateSourceFiles(string root) => EnumerateFiles(root, "*.cs");
+
+    /// <summary>Every file matching <paramref name="pattern"/> under the root, skipping bin/, obj/, .git/ and node_modules/.</summary>
+    public static IEnumerable<string> EnumerateFiles(string root, string pattern)
     {
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(directory, "*.cs", OneLevel).OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(directory, pattern, OneLevel).OrderBy(f => f, StringComparer.Ordinal))
             {
                 yield return file;
             }

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CodeLeakGuard.Analyzers;
+using CodeLeakGuard.Packages;
+using CodeLeakGuard.Policy;
+
+namespace CodeLeakGuard.Cli.Scanning;
+
+/// <summary>
+/// CLG1010 for every project (*.csproj) under the scanned root, as the build task reports it: when a restore has run,
+/// every banned package of <c>obj/project.assets.json</c> with its dependency path, at the line of the top-level
+/// reference that brings it in; before any restore, the banned packages the project declares. A restore graph that
+/// cannot be read is CLG9004 (the check fails closed), and the declarations are still judged.
+/// </summary>
+internal static class PackageScanner
+{
+    public const string CannotCheckPrefix = "CodeLeakGuard cannot check the packages of this project: ";
+
+    /// <summary>The findings of every project under <paramref name="root"/>, and how many projects were checked.</summary>
+    public static (IReadOnlyList<Finding> Findings, int ProjectCount) Scan(string root, AiPolicy policy)
+    {
+        var findings = new List<Finding>();
+        var projects = 0;
+        foreach (var projectFile in SourceProjectLoader.EnumerateFiles(root, "*.csproj"))
+        {
+            findings.AddRange(ScanProject(projectFile, root, policy));
+            projects++;
+        }
+
+        return (findings, projects);
+    }
+
+    public static IReadOnlyList<Finding> ScanProject(string projectFile, string root, AiPolicy policy)
+    {
+        var files = ProjectDeclarationFiles.Find(projectFile, root);
+        var frameworks = ProjectTargetFrameworks.Read(files);
+        var finder = new DeclarationFinder();
+        var assetsFile = Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", AssetsReferenceResolver.AssetsFileName);
+        if (!File.Exists(assetsFile))
+        {
+            return Declared(files, frameworks, policy, finder, root, DeclaredPackageChecker.NoRestoreNote);
+        }
+
+        PackageGraph graph;
+        try
+        {
+            graph = AssetsFileReader.ReadFile(assetsFile);
+        }
+        catch (AssetsFileException ex)
+        {
+            var unreadable = PackageFindings.At(RuleIdentifiers.RestoreGraphUnreadable, FindingLevel.Error, CannotCheckPrefix + ex.Message, root, assetsFile, 0, 0, 0, files.ProjectName);
+            return Declared(files, frameworks, policy, finder, root, DeclaredPackageChecker.UnreadableGraphNote).Prepend(unreadable).ToList();
+        }
+
+        return BannedPackageFinder.Find(graph, policy, frameworks)
+            .Select(violation =>
+            {
+                var declaration = finder.Find(violation.TopLevel, files.All);
+                return declaration is null
+                    ? PackageFindings.At(RuleIdentifiers.BannedPackage, violation.Verdict, violation.Message(files.ProjectName), root, projectFile, 1, 1, 0, files.ProjectName)
+                    : PackageFindings.At(violation.Verdict, violation.Message(files.ProjectName), root, declaration, files.ProjectName);
+            })
+            .ToList();
+    }
+
+    private static IReadOnlyList<Finding> Declared(
+        ProjectDeclarationFiles files, IReadOnlyList<string> frameworks, AiPolicy policy, DeclarationFinder finder, string root, string note) =>
+        DeclaredPackageChecker.Check(files, frameworks, policy, finder, note)
+            .Select(v => PackageFindings.At(v.Verdict, v.Message, root, v.Declaration, files.ProjectName))
+            .ToList();
+}
