@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CodeLeakGuard.Build.Benchmarks.PackageCheckBenchmarks).Assembly).Run(args);
