@@ -22,6 +22,7 @@ public static class Program
         var root = new RootCommand("CodeLeakGuard: finds banned AI SDKs, AI API endpoints and AI API keys in C# source.")
         {
             ScanCommand.Create(stdout, stderr),
+            Export.ExportIgnoreCommand.Create(stdout, stderr),
         };
 
         var configuration = new InvocationConfiguration
