@@ -12,6 +12,7 @@ public static partial class RuleIdentifiers
     public const string AiReflectionLoad = "CLG1004";
     public const string AiApiKeyVariable = "CLG1005";
     public const string BannedPackage = "CLG1010";
+    public const string UnusedPackageAllowance = "CLG1011";
 
     public const string PolicyMalformedLine = CodeLeakGuard.Policy.PolicyDiagnostic.MalformedLineId;
     public const string PolicyIneffectiveLine = CodeLeakGuard.Policy.PolicyDiagnostic.IneffectiveLineId;

@@ -51,6 +51,8 @@ public class MatchingTests
     [InlineData("Pricing/", "src/Pricing/A.cs", true)]
     [InlineData("src/*/Internal/*.cs", "src/Billing/Internal/Tax.cs", true)]
     [InlineData("src/*/Internal/*.cs", "src/Billing/Sub/Internal/Tax.cs", false)]
+    [InlineData("hidden/**", ".hidden/secret.cs", false)]
+    [InlineData(".github/**", "./.github/workflows/ci.yml", true)]
     public void Path_globs_follow_gitignore_conventions(string glob, string path, bool expected) =>
         Assert.Equal(expected, PathGlob.Parse(glob).IsMatch(path));
 

@@ -21,14 +21,50 @@ internal static class PackageScanner
     public static (IReadOnlyList<Finding> Findings, int ProjectCount) Scan(string root, AiPolicy policy)
     {
         var findings = new List<Finding>();
+        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var projects = 0;
         foreach (var projectFile in SourceProjectLoader.EnumerateFiles(root, "*.csproj"))
         {
             findings.AddRange(ScanProject(projectFile, root, policy));
+            seen.UnionWith(PackageIdsOf(projectFile, root));
             projects++;
         }
 
+        if (projects > 0)
+        {
+            findings.AddRange(UnusedAllowances(policy, seen, root, projects));
+        }
+
         return (findings, projects);
+    }
+
+    /// <summary>
+    /// CLG1011: 'allow package' lines that match no package of any scanned project. Only a scan of the whole
+    /// repository can know this (one project's build cannot), so only the CLI reports it.
+    /// </summary>
+    private static IEnumerable<Finding> UnusedAllowances(AiPolicy policy, HashSet<string> seen, string root, int projects) =>
+        policy.Entries
+            .Where(e => e.Action == PolicyAction.Allow && e.Target == PolicyTarget.Package && !seen.Any(id => e.Name!.IsMatch(id)))
+            .Select(e => PackageFindings.At(RuleIdentifiers.UnusedPackageAllowance, FindingLevel.Warning,
+                $"'allow package {e.Pattern}' matches no package of the {projects} scanned project(s): remove it if it is stale, or correct its name",
+                root, e.Location.Path, e.Location.Line, e.Location.Column, e.Location.Length, string.Empty));
+
+    private static IEnumerable<string> PackageIdsOf(string projectFile, string root)
+    {
+        var assetsFile = Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", AssetsReferenceResolver.AssetsFileName);
+        if (File.Exists(assetsFile))
+        {
+            try
+            {
+                return AssetsFileReader.ReadFile(assetsFile).Frameworks.SelectMany(f => f.Nodes.Keys).ToList();
+            }
+            catch (AssetsFileException)
+            {
+                // Reported as CLG9004 by the project scan; fall back to the declarations.
+            }
+        }
+
+        return ProjectDeclarationFiles.Find(projectFile, root).All.SelectMany(PackageDeclarations.Read).Select(d => d.Id).ToList();
     }
 
     public static IReadOnlyList<Finding> ScanProject(string projectFile, string root, AiPolicy policy)

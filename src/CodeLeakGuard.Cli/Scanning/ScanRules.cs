@@ -24,11 +24,23 @@ internal static class ScanRules
         isEnabledByDefault: true,
         "project.assets.json exists but cannot be read; the package check cannot vouch for a graph it cannot read, so it fails closed.",
         RuleIdentifiers.GetHelpUri(RuleIdentifiers.RestoreGraphUnreadable));
+
+    /// <summary>CLG1011: an allow line for packages that no scanned project has (only a whole-repository scan can know).</summary>
+    public static readonly DiagnosticDescriptor UnusedPackageAllowance = new(
+        RuleIdentifiers.UnusedPackageAllowance,
+        "Package allowance matches nothing",
+        "{0}",
+        RuleCategories.Policy,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "An 'allow package' line of the policy (an approval or a wrapper) matched no package of any scanned project: it may be stale, misspelt, or wider than needed.",
+        RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnusedPackageAllowance));
 #pragma warning restore RS2008
 
     private static readonly Lazy<IReadOnlyList<DiagnosticDescriptor>> LazyAll = new(() =>
         AnalyzerCatalog.Rules
             .Append(RestoreGraphUnreadable)
+            .Append(UnusedPackageAllowance)
             .GroupBy(d => d.Id, StringComparer.Ordinal)
             .Select(g => g.First())
             .OrderBy(d => d.Id, StringComparer.Ordinal)

@@ -70,8 +70,14 @@ public sealed class PathGlob
 
     public bool IsMatch(string relativePath)
     {
-        var path = relativePath.Replace('\\', '/').TrimStart('.', '/');
-        return _regex.IsMatch(path);
+        // Drop "./" and "/" prefixes only: a leading dot is part of a name (.github/, .env).
+        var path = relativePath.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path.Substring(2);
+        }
+
+        return _regex.IsMatch(path.TrimStart('/'));
     }
 
     public override string ToString() => Text;
