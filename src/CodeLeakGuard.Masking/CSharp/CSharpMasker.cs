@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CodeLeakGuard.Analyzers.Proprietary;
+using CodeLeakGuard.Masking.Proprietary;
+using CodeLeakGuard.Masking.Text;
+using CodeLeakGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>
+/// Masks C# source in two passes over its tokens. Without a compilation the tokens come from the lexer alone (no
+/// syntax tree: cheaper than parsing, and no parse recovery can hide a declaration, since every identifier that is
+/// not a known framework name is masked by name). A syntax tree is built only when the file may hold proprietary
+/// code, for the shared span finder. With a semantic model, each identifier is judged by the symbol it binds to.
+/// </summary>
+internal static class CSharpMasker
+{
+    /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
+    private const int MaxNestingForParse = 1500;
+
+    public static string Mask(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
+    {
+        var prepared = Prepare(context, text, path, model, assemblyIsProprietary);
+        return Emit(context, prepared);
+    }
+
+    /// <summary>The first pass: classify and decide every name (so prose around the code can use the same names).</summary>
+    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
+    {
+        var options = context.Options.ParseOptions;
+        var tokens = model is null
+            ? SyntaxFactory.ParseTokens(text, 0, 0, options).ToList()
+            : model.SyntaxTree.GetRoot().DescendantTokens().ToList();
+        var facts = new FactsCollector();
+        var interpolations = new InterpolationCache(options);
+        new RoleClassifier(facts.Get).Run(tokens);
+        foreach (var token in tokens.Where(t => t.IsKind(SyntaxKind.InterpolatedStringToken)))
+        {
+            if (interpolations.Get(token) is { } expression)
+            {
+                new RoleClassifier(facts.Get).Run(expression.DescendantTokens().ToList(), inBody: true);
+            }
+        }
+
+        IIdentifierDecisions decisions = model is null
+            ? new NameDecisions(context, facts.InOrder)
+            : new SemanticDecisions(context, model, tokens, facts);
+        var pieces = ProprietaryPieces(context, text, path, model?.SyntaxTree, assemblyIsProprietary, tokens, facts);
+        return new PreparedCSharp(text, tokens, decisions, interpolations, pieces);
+    }
+
+    public static string Emit(MaskContext context, PreparedCSharp prepared)
+    {
+        var output = new MaskedText(prepared.Text, 0, prepared.Text.Length);
+        new TokenEmitter(context, prepared.Decisions, output, prepared.Interpolations, prepared.Pieces).Emit(prepared.Tokens);
+        return output.ToString();
+    }
+
+    private static IReadOnlyList<ProprietaryPiece> ProprietaryPieces(
+        MaskContext context, string text, string? path, SyntaxTree? tree, bool assemblyIsProprietary, List<SyntaxToken> tokens, FactsCollector facts)
+    {
+        var policy = context.Options.Policy;
+        var mayBeProprietary = assemblyIsProprietary
+            || text.IndexOf("roprietary", StringComparison.OrdinalIgnoreCase) >= 0
+            || (path is not null && policy.FindProprietaryPath(path) is not null)
+            || policy.Proprietary.Any(rule => rule.Scope != ProprietaryScope.Path && MayDeclare(rule, facts));
+        if (!mayBeProprietary)
+        {
+            return Array.Empty<ProprietaryPiece>();
+        }
+
+        if (tree is null)
+        {
+            if (MaxNesting(tokens) > MaxNestingForParse)
+            {
+                context.Note("the code nests too deeply to find its proprietary parts with certainty, so all of it was withheld");
+                return ProprietaryPlanner.WholeText(context, text.Length);
+            }
+
+            tree = CSharpSyntaxTree.ParseText(text, context.Options.ParseOptions, path ?? string.Empty);
+            assemblyIsProprietary |= ProprietarySpanFinder.HasAssemblyMarker(tree);
+        }
+
+        return ProprietaryPlanner.Plan(context, tree, path, assemblyIsProprietary);
+    }
+
+    // A namespace, type or member rule can only match a file that declares every literal part of its pattern.
+    private static bool MayDeclare(ProprietaryRule rule, FactsCollector facts) =>
+        rule.Pattern.Split('.', '+').All(part => part.IndexOfAny(new[] { '*', '?' }) >= 0 || part.Length == 0 || facts.Contains(part));
+
+    private static int MaxNesting(List<SyntaxToken> tokens)
+    {
+        int depth = 0, max = 0;
+        foreach (var token in tokens)
+        {
+            switch ((SyntaxKind)token.RawKind)
+            {
+                case SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken:
+                    max = Math.Max(max, ++depth);
+                    break;
+                case SyntaxKind.CloseBraceToken or SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken:
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return max;
+    }
+}
+
+/// <summary>C# after the first pass: its tokens, how each name is decided, and the proprietary pieces to stub.</summary>
+internal sealed class PreparedCSharp
+{
+    public PreparedCSharp(string text, IReadOnlyList<SyntaxToken> tokens, IIdentifierDecisions decisions, InterpolationCache interpolations, IReadOnlyList<ProprietaryPiece> pieces)
+    {
+        Text = text;
+        Tokens = tokens;
+        Decisions = decisions;
+        Interpolations = interpolations;
+        Pieces = pieces;
+    }
+
+    public string Text { get; }
+
+    public IReadOnlyList<SyntaxToken> Tokens { get; }
+
+    public IIdentifierDecisions Decisions { get; }
+
+    public InterpolationCache Interpolations { get; }
+
+    public IReadOnlyList<ProprietaryPiece> Pieces { get; }
+}

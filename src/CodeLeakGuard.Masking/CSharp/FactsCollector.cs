@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using CodeLeakGuard.Masking.Identifiers;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>The facts of every name of one call, in order of first appearance.</summary>
+internal sealed class FactsCollector
+{
+    private readonly Dictionary<string, NameFacts> _byName = new(System.StringComparer.Ordinal);
+    private readonly List<NameFacts> _inOrder = new();
+
+    public IReadOnlyList<NameFacts> InOrder => _inOrder;
+
+    public NameFacts Get(string name)
+    {
+        if (!_byName.TryGetValue(name, out var facts))
+        {
+            facts = new NameFacts(name);
+            _byName.Add(name, facts);
+            _inOrder.Add(facts);
+        }
+
+        return facts;
+    }
+
+    public bool Contains(string name) => _byName.ContainsKey(name);
+}

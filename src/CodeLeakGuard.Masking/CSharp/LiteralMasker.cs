@@ -1,0 +1,98 @@
+using System.Linq;
+using CodeLeakGuard.Masking.Text;
+using CodeLeakGuard.Secrets;
+using CodeLeakGuard.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>
+/// Masks the content of a string literal (regular, verbatim, raw, UTF-8, or the text part of an interpolated string)
+/// in place, so it stays a well-formed literal of the same kind: secrets become <c>&lt;secret:Kind5&gt;</c>, the
+/// session's names their pseudonyms. A literal that would not stay well-formed is withheld whole instead.
+/// </summary>
+internal static class LiteralMasker
+{
+    private static readonly SecretFormat AssignedSecret = BuiltInSecretFormats.All.First(f => f.Kind == "SecretAssignment");
+
+    /// <param name="interpolatedStyle">For the text part of an interpolated string: how its enclosing string is written.</param>
+    /// <param name="assignedToSensitiveName">The literal is the value given to <c>password</c>, <c>ApiKey</c>, ...</param>
+    public static void Mask(MaskContext context, MaskedText output, SyntaxToken token, CSharpStringStyle? interpolatedStyle, bool assignedToSensitiveName)
+    {
+        var source = output.Source;
+        var tokenStart = token.SpanStart;
+        var tokenEnd = token.Span.End;
+        CSharpStringContent content;
+        if (interpolatedStyle is { } style)
+        {
+            content = CSharpStringContent.Decode(source, tokenStart, tokenEnd, style, interpolated: true);
+        }
+        else if (CSharpStringContent.TryGetLiteralContent(token.Text, out var start, out var end, out var literalStyle))
+        {
+            content = CSharpStringContent.Decode(source, tokenStart + start, tokenStart + end, literalStyle, interpolated: false);
+        }
+        else
+        {
+            return;
+        }
+
+        var masked = new MaskedText(source, tokenStart, tokenEnd);
+        var sink = new LiteralSink(context, masked, content);
+        var value = content.Value;
+        if (assignedToSensitiveName && SecretHeuristics.IsLikelySecretValue(value) && !context.Scanner.Scan(value).Any(m => m.Format.IsCredential))
+        {
+            sink.Secret(0, value.Length, AssignedSecret);
+        }
+        else
+        {
+            RegionMasker.Mask(context, value, 0, value.Length, WordMode.Prose, sink);
+        }
+
+        if (!masked.Changed)
+        {
+            return;
+        }
+
+        var replacement = masked.ToString();
+        if (interpolatedStyle is null && !IsSameLiteral(token, replacement))
+        {
+            Withhold(context, output, token);
+            return;
+        }
+
+        output.Replace(tokenStart, tokenEnd, replacement);
+    }
+
+    /// <summary>Replaces a whole literal by one of the same kind holding only a marker; the session keeps the original.</summary>
+    public static void Withhold(MaskContext context, MaskedText output, SyntaxToken token)
+    {
+        var text = token.Text;
+        if (!CSharpStringContent.TryGetLiteralContent(text, out var start, out var end, out var style))
+        {
+            start = 0;
+            end = text.Length;
+        }
+
+        var entry = context.State.AddWithheld("Literal");
+        var prefix = text.Substring(0, start);
+        var suffix = text.Substring(end);
+        if (style == CSharpStringStyle.Raw && prefix.IndexOf('\n') < 0 && suffix.IndexOf('\n') >= 0)
+        {
+            suffix = suffix.TrimStart(' ', '\t', '\r', '\n'); // one line: """<withheld:Literal5>"""
+        }
+
+        entry.Stub = prefix + entry.Marker + suffix;
+        entry.MarkerOffset = prefix.Length;
+        entry.Original = text;
+        output.Replace(token.SpanStart, token.Span.End, entry.Stub);
+        context.WithheldLiterals++;
+    }
+
+    /// <summary>True when <paramref name="text"/> lexes as one token of the same kind, with no error the original did not have.</summary>
+    public static bool IsSameLiteral(SyntaxToken original, string text)
+    {
+        var token = SyntaxFactory.ParseToken(text);
+        return token.RawKind == original.RawKind && token.FullSpan.Length == text.Length && (original.ContainsDiagnostics || !token.ContainsDiagnostics);
+    }
+}

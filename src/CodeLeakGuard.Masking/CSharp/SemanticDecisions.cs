@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Linq;
+using CodeLeakGuard.Masking.Identifiers;
+using CodeLeakGuard.Masking.Session;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>
+/// Decisions per token, with a compilation: what the code declares is masked, what comes from referenced assemblies
+/// is kept, and so are the user's overrides and implementations of external members (<c>ToString</c>,
+/// <c>ExecuteAsync</c> of a hosted service) and members the compiler binds by name. Names the compiler cannot
+/// resolve fall back to the by-name rules, which mask anything unknown. The masked code compiles as the original did.
+/// </summary>
+internal sealed class SemanticDecisions : IIdentifierDecisions
+{
+    private readonly MaskContext _context;
+    private readonly SemanticModel _model;
+    private readonly FactsCollector _facts;
+    private readonly NameDecisions _byName;
+    private readonly Dictionary<int, NameEntry?> _byPosition = new();
+
+    public SemanticDecisions(MaskContext context, SemanticModel model, IEnumerable<SyntaxToken> tokens, FactsCollector facts)
+    {
+        _context = context;
+        _model = model;
+        _facts = facts;
+        _byName = new NameDecisions(context, Enumerable.Empty<NameFacts>());
+        foreach (var token in tokens)
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                _byPosition[token.SpanStart] = DecideNow(token);
+            }
+        }
+    }
+
+    public NameEntry? Decide(SyntaxToken identifier) =>
+        _byPosition.TryGetValue(identifier.SpanStart, out var entry) ? entry : DecideNow(identifier);
+
+    private NameEntry? DecideNow(SyntaxToken token)
+    {
+        var name = RoleClassifier.NameOf(token);
+        if ((LanguageWords.IsKeyword(name) && name is not ("value" or "args")) || _context.Options.KeepNames.Contains(name))
+        {
+            return null;
+        }
+
+        var symbol = SymbolOf(token);
+        if (symbol is null)
+        {
+            return _byName.Decide(name, _facts.Contains(name) ? _facts.Get(name) : null);
+        }
+
+        if (symbol is IParameterSymbol { IsImplicitlyDeclared: true } || symbol is IDiscardSymbol || !IsDeclaredInSource(symbol)
+            || ImplementsExternalContract(symbol) || (symbol is IMethodSymbol or IPropertySymbol && LanguageWords.IsPatternName(name)))
+        {
+            return null;
+        }
+
+        return _context.MaskName(name, RoleOf(symbol));
+    }
+
+    private ISymbol? SymbolOf(SyntaxToken token)
+    {
+        var node = token.Parent;
+        if (node is null)
+        {
+            return null;
+        }
+
+        var declared = _model.GetDeclaredSymbol(node);
+        var symbol = declared is not null && declared.Name == token.ValueText ? declared : null;
+        if (symbol is null && declared is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor } constructor)
+        {
+            symbol = constructor.ContainingType;
+        }
+
+        if (symbol is null)
+        {
+            var info = _model.GetSymbolInfo(node);
+            symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        }
+
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor } method)
+        {
+            symbol = method.ContainingType; // new Order(), [Obsolete], ~Order()
+        }
+
+        return symbol?.OriginalDefinition ?? symbol;
+    }
+
+    private static bool IsDeclaredInSource(ISymbol symbol) => symbol switch
+    {
+        INamespaceSymbol ns => !ns.Locations.Any(l => l.IsInMetadata),
+        IAliasSymbol => true,
+        _ => symbol.Locations.Any(l => l.IsInSource),
+    };
+
+    /// <summary>An override or implementation of a member declared outside the code: its name is the external contract's.</summary>
+    private static bool ImplementsExternalContract(ISymbol symbol)
+    {
+        if (symbol is not (IMethodSymbol or IPropertySymbol or IEventSymbol))
+        {
+            return false;
+        }
+
+        for (var overridden = Overridden(symbol); overridden is not null; overridden = Overridden(overridden))
+        {
+            if (!IsDeclaredInSource(overridden))
+            {
+                return true;
+            }
+        }
+
+        if (ExplicitImplementations(symbol).Any(i => !IsDeclaredInSource(i)))
+        {
+            return true;
+        }
+
+        var type = symbol.ContainingType;
+        return type is not null && type.AllInterfaces.Where(i => !IsDeclaredInSource(i)).SelectMany(i => i.GetMembers(symbol.Name))
+            .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), symbol));
+    }
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        IEventSymbol @event => @event.OverriddenEvent,
+        _ => null,
+    };
+
+    private static IEnumerable<ISymbol> ExplicitImplementations(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.ExplicitInterfaceImplementations,
+        IPropertySymbol property => property.ExplicitInterfaceImplementations,
+        IEventSymbol @event => @event.ExplicitInterfaceImplementations,
+        _ => Enumerable.Empty<ISymbol>(),
+    };
+
+    private static PseudonymRole RoleOf(ISymbol symbol) => symbol switch
+    {
+        INamespaceSymbol => PseudonymRole.Namespace,
+        INamedTypeSymbol { TypeKind: TypeKind.Interface } => PseudonymRole.Interface,
+        INamedTypeSymbol { TypeKind: TypeKind.Struct } => PseudonymRole.Struct,
+        INamedTypeSymbol { TypeKind: TypeKind.Enum } => PseudonymRole.Enum,
+        INamedTypeSymbol { TypeKind: TypeKind.Delegate } => PseudonymRole.Delegate,
+        INamedTypeSymbol or IAliasSymbol => PseudonymRole.Class,
+        IMethodSymbol => PseudonymRole.Method,
+        IPropertySymbol => PseudonymRole.Property,
+        IEventSymbol => PseudonymRole.Event,
+        IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } => PseudonymRole.EnumMember,
+        IFieldSymbol => PseudonymRole.Field,
+        IParameterSymbol => PseudonymRole.Param,
+        ITypeParameterSymbol => PseudonymRole.TypeParam,
+        ILabelSymbol => PseudonymRole.Label,
+        _ => PseudonymRole.Local,
+    };
+}

@@ -1,0 +1,274 @@
+using System.Collections.Generic;
+using System.Linq;
+using CodeLeakGuard.Masking.Proprietary;
+using CodeLeakGuard.Masking.Session;
+using CodeLeakGuard.Masking.Text;
+using CodeLeakGuard.Secrets;
+using CodeLeakGuard.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>
+/// Writes masked C#: walks tokens and their trivia in order and replaces identifiers, string contents, comments,
+/// directives and disabled code; everything else (keywords, punctuation, numbers, whitespace) is copied through, so
+/// the token stream, and with it the parse, is the original's. Proprietary pieces are written as stubs.
+/// </summary>
+internal sealed class TokenEmitter
+{
+    private readonly MaskContext _context;
+    private readonly IIdentifierDecisions _decisions;
+    private readonly MaskedText _output;
+    private readonly InterpolationCache? _interpolations;
+    private readonly IReadOnlyList<ProprietaryPiece> _pieces;
+    private readonly SourceSink _sink;
+    private int _pieceIndex;
+    private ProprietaryPiece? _piece;
+    private (int Output, int Source, bool Changed) _pieceMark;
+    private int _rangeIndex;
+    private SyntaxToken _previous1;
+    private SyntaxToken _previous2;
+    private SyntaxToken _previous3;
+
+    public TokenEmitter(MaskContext context, IIdentifierDecisions decisions, MaskedText output, InterpolationCache? interpolations, IReadOnlyList<ProprietaryPiece>? pieces = null)
+    {
+        _context = context;
+        _decisions = decisions;
+        _output = output;
+        _interpolations = interpolations;
+        _pieces = pieces ?? System.Array.Empty<ProprietaryPiece>();
+        _sink = new SourceSink(context, output);
+    }
+
+    public void Emit(IEnumerable<SyntaxToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                Trivia(trivia);
+            }
+
+            if (Enter(token.SpanStart, token.Span.End))
+            {
+                Token(token);
+            }
+
+            foreach (var trivia in token.TrailingTrivia)
+            {
+                Trivia(trivia);
+            }
+        }
+
+        if (_piece is not null)
+        {
+            ClosePiece();
+        }
+    }
+
+    private void Token(SyntaxToken token)
+    {
+        switch ((SyntaxKind)token.RawKind)
+        {
+            case SyntaxKind.IdentifierToken:
+                Identifier(token);
+                break;
+            case SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
+                or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                LiteralMasker.Mask(_context, _output, token, null, IsAssignedToSensitiveName());
+                break;
+            case SyntaxKind.InterpolatedStringTextToken:
+                LiteralMasker.Mask(_context, _output, token, InterpolatedStyle(token), false);
+                break;
+            case SyntaxKind.InterpolatedStringToken:
+                Interpolated(token);
+                break;
+            case SyntaxKind.BadToken:
+                RegionMasker.Mask(_context, _output.Source, token.SpanStart, token.Span.End, WordMode.Aggressive, _sink);
+                break;
+        }
+
+        _previous3 = _previous2;
+        _previous2 = _previous1;
+        _previous1 = token;
+    }
+
+    private void Identifier(SyntaxToken token)
+    {
+        var entry = _decisions.Decide(token);
+        var start = token.SpanStart + (token.Text.Length > 1 && token.Text[0] == '@' ? 1 : 0);
+        var end = token.Span.End;
+        if (entry is null)
+        {
+            if (!HasDigit(token.Text) || !_context.CollidesWithPlaceholder(_output.Source, start, end))
+            {
+                return;
+            }
+
+            entry = _context.MaskName(RoleClassifier.NameOf(token), PseudonymRole.Name);
+        }
+
+        _output.Replace(start, end, entry.Emitted);
+        _context.CountIdentifier(entry);
+    }
+
+    private void Interpolated(SyntaxToken token)
+    {
+        var expression = _interpolations?.Get(token);
+        if (expression is null)
+        {
+            LiteralMasker.Withhold(_context, _output, token);
+            _context.Note("an interpolated string that could not be parsed was withheld whole");
+            return;
+        }
+
+        var inner = new MaskedText(token.Text, 0, token.Text.Length);
+        new TokenEmitter(_context, _decisions, inner, null).Emit(expression.DescendantTokens());
+        if (!inner.Changed)
+        {
+            return;
+        }
+
+        var replacement = inner.ToString();
+        if (LiteralMasker.IsSameLiteral(token, replacement))
+        {
+            _output.Replace(token.SpanStart, token.Span.End, replacement);
+        }
+        else
+        {
+            LiteralMasker.Withhold(_context, _output, token);
+        }
+    }
+
+    private void Trivia(SyntaxTrivia trivia)
+    {
+        var span = trivia.FullSpan;
+        if (span.Length == 0 || !Enter(span.Start, span.End))
+        {
+            return;
+        }
+
+        var kind = (SyntaxKind)trivia.RawKind;
+        if (kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia)
+        {
+            return;
+        }
+
+        if (_piece is not null && kind is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia or SyntaxKind.SingleLineDocumentationCommentTrivia
+                or SyntaxKind.MultiLineDocumentationCommentTrivia or SyntaxKind.DisabledTextTrivia
+            && !_piece.KeptComments.Contains(trivia.Span))
+        {
+            _output.Replace(span.Start, span.End, string.Empty); // comments inside proprietary code are proprietary too
+            return;
+        }
+
+        TriviaMasker.Mask(_context, _output.Source, kind, span, _sink);
+    }
+
+    /// <summary>Opens and closes proprietary pieces; false when the element lies inside withheld code (written as the stub).</summary>
+    private bool Enter(int start, int end)
+    {
+        if (_piece is not null && start >= _piece.Span.End)
+        {
+            ClosePiece();
+        }
+
+        if (_piece is null && _pieceIndex < _pieces.Count && end > _pieces[_pieceIndex].Span.Start)
+        {
+            var next = _pieces[_pieceIndex++];
+            if (start < next.Span.Start)
+            {
+                next.Span = TextSpan.FromBounds(start, next.Span.End); // an element straddling the start belongs to the piece
+            }
+
+            _output.CopyTo(next.Span.Start);
+            _pieceMark = _output.Mark();
+            _piece = next;
+            _rangeIndex = 0;
+        }
+
+        if (_piece is null)
+        {
+            return true;
+        }
+
+        if (end > _piece.Span.End)
+        {
+            _piece.Span = TextSpan.FromBounds(_piece.Span.Start, end);
+        }
+
+        while (_rangeIndex < _piece.Withheld.Count && _piece.Withheld[_rangeIndex].Span.End <= start)
+        {
+            _rangeIndex++;
+        }
+
+        if (_rangeIndex < _piece.Withheld.Count && end > _piece.Withheld[_rangeIndex].Span.Start)
+        {
+            var range = _piece.Withheld[_rangeIndex];
+            if (start < range.Span.Start || end > range.Span.End)
+            {
+                throw new MaskingException(MaskingFailure.Internal, $"withheld code at {range.Span} does not align with the token or trivia at {start}..{end}");
+            }
+
+            if (_output.Position <= range.Span.Start)
+            {
+                _output.Replace(range.Span.Start, range.Span.End, range.Replacement);
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private void ClosePiece()
+    {
+        var piece = _piece!;
+        _output.CopyTo(piece.Span.End);
+        var entry = piece.Entry;
+        if (piece.NeedsTrailingMarker)
+        {
+            _output.Replace(piece.Span.End, piece.Span.End, " " + WithheldText.Comment(entry.Marker));
+        }
+
+        entry.Stub = _output.EmittedSince(_pieceMark);
+        entry.MarkerOffset = entry.Stub.IndexOf(entry.Marker, System.StringComparison.Ordinal);
+        entry.Original = _output.Source.Substring(piece.Span.Start, piece.Span.Length);
+        if (entry.MarkerOffset < 0)
+        {
+            throw new MaskingException(MaskingFailure.Internal, $"the stub of the proprietary code at {piece.Span} lost its marker");
+        }
+
+        _context.ProprietarySpans++;
+        _piece = null;
+    }
+
+    // The literal is the value of a sensitive name: password = "...", ApiKey: "...", ["Secret"] = "...", { "Token", "..." }.
+    private bool IsAssignedToSensitiveName()
+    {
+        var connector = (SyntaxKind)_previous1.RawKind;
+        if (connector is SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken && _previous2.IsKind(SyntaxKind.IdentifierToken))
+        {
+            return SecretHeuristics.IsSensitiveName(_previous2.ValueText);
+        }
+
+        if (connector == SyntaxKind.EqualsToken && _previous2.IsKind(SyntaxKind.CloseBracketToken) && _previous3.IsKind(SyntaxKind.StringLiteralToken))
+        {
+            return SecretHeuristics.IsSensitiveName(_previous3.ValueText);
+        }
+
+        return connector == SyntaxKind.CommaToken && _previous2.IsKind(SyntaxKind.StringLiteralToken) && _previous3.IsKind(SyntaxKind.OpenBraceToken)
+            && SecretHeuristics.IsSensitiveName(_previous2.ValueText);
+    }
+
+    private static CSharpStringStyle InterpolatedStyle(SyntaxToken token)
+    {
+        var start = token.Parent?.FirstAncestorOrSelf<InterpolatedStringExpressionSyntax>()?.StringStartToken.Text ?? "$\"";
+        return start.Contains("\"\"\"") ? CSharpStringStyle.Raw : start.IndexOf('@') >= 0 ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
+    }
+
+    private static bool HasDigit(string text) => text.Any(Words.IsAsciiDigit);
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.Identifiers;
+
+/// <summary>
+/// Names the masker never touches: C# keywords and contextual keywords (<c>var</c>, <c>value</c>, <c>nameof</c>,
+/// <c>field</c>, ...), and member names the compiler binds by pattern (a renamed <c>GetEnumerator</c> breaks
+/// <c>foreach</c>, a renamed <c>Deconstruct</c> breaks deconstruction), which are kept even when the code declares them.
+/// </summary>
+internal static class LanguageWords
+{
+    private static readonly HashSet<string> Keywords = new(
+        SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds()).Select(SyntaxFacts.GetText)
+            .Concat(new[] { "var", "dynamic", "value", "nameof", "args", "_", "global", "field", "extension", "allows", "scoped", "file", "required" }),
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Patterns = new(StringComparer.Ordinal)
+    {
+        "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync", "GetAwaiter", "IsCompleted",
+        "GetResult", "OnCompleted", "UnsafeOnCompleted", "Deconstruct", "Add", "Select", "SelectMany", "Where", "OrderBy", "OrderByDescending",
+        "ThenBy", "ThenByDescending", "GroupBy", "Join", "GroupJoin", "Cast", "Slice", "Length", "Count", "Item", "GetPinnableReference",
+        "Main", "PrintMembers", "EqualityContract", "Equals", "GetHashCode", "ToString", "Finalize", "AppendLiteral", "AppendFormatted",
+        "Invoke", "BeginInvoke", "EndInvoke", "Create", "Value", "HasValue", "GetValueOrDefault",
+    };
+
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
+    /// <summary>A member name the compiler looks up by name: kept even when user code declares it.</summary>
+    public static bool IsPatternName(string name) => Patterns.Contains(name);
+}

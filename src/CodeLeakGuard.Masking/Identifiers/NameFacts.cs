@@ -1,0 +1,44 @@
+using CodeLeakGuard.Masking.Session;
+
+namespace CodeLeakGuard.Masking.Identifiers;
+
+/// <summary>What one call learned about a name from the code: how it is declared and how it is used.</summary>
+internal sealed class NameFacts
+{
+    public NameFacts(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The strongest role the name is declared with here, if it is declared.</summary>
+    public PseudonymRole? Declared { get; private set; }
+
+    /// <summary>The first role guessed from a use, for names declared elsewhere.</summary>
+    public PseudonymRole? Referenced { get; private set; }
+
+    public bool DeclaredAsType { get; private set; }
+
+    public bool DeclaredAsNamespace { get; private set; }
+
+    /// <summary>Used where only a type can stand (<c>new X()</c>, <c>X x</c>, <c>List&lt;X&gt;</c>, <c>X.Create()</c>): kept only if the framework has a type of that name.</summary>
+    public bool UsedAsType { get; private set; }
+
+    public PseudonymRole Role => Declared ?? Referenced ?? PseudonymRole.Name;
+
+    public void Declare(PseudonymRole role)
+    {
+        Declared = Declared is { } current && current <= role ? current : role;
+        DeclaredAsType |= PseudonymRoles.IsType(role);
+        DeclaredAsNamespace |= role == PseudonymRole.Namespace;
+    }
+
+    public void Reference(PseudonymRole role) => Referenced ??= role;
+
+    public void UseAsType(PseudonymRole role)
+    {
+        Reference(role);
+        UsedAsType = true;
+    }
+}

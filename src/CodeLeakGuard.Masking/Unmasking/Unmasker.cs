@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using CodeLeakGuard.Masking.Session;
+using CodeLeakGuard.Masking.Text;
+
+namespace CodeLeakGuard.Masking.Unmasking;
+
+/// <summary>
+/// Restores an answer: withheld stubs given back unchanged become the original code; then every number written
+/// after a letter is looked up in the session, and when the word before it is that entry's tag the placeholder is
+/// replaced. So <c>Class1</c> never matches inside <c>Class10</c> (the number is read whole), names the model derives
+/// come back (<c>Method3Async</c>, <c>IClass2</c>, <c>_field5</c>, <c>Class2Tests</c>, <c>field5s</c>), and text with no
+/// placeholder is returned as it is. One pass, no regex.
+/// </summary>
+internal static class Unmasker
+{
+    private const int MaxDigits = 9;
+
+    public static UnmaskResult Unmask(SessionState state, TagWords tags, string text)
+    {
+        var issues = new List<UnmaskIssue>();
+        var stubs = WithheldStubs.Find(state, text, issues);
+        StringBuilder? output = null;
+        var copied = 0;
+        var restored = 0;
+        var stubIndex = 0;
+
+        void Replace(int start, int end, string replacement)
+        {
+            output ??= new StringBuilder(text.Length + 256);
+            output.Append(text, copied, start - copied).Append(replacement);
+            copied = end;
+            restored++;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (stubIndex < stubs.Count && i >= stubs[stubIndex].Start)
+            {
+                var stub = stubs[stubIndex++];
+                Replace(stub.Start, stub.End, stub.Original);
+                i = stub.End - 1;
+                continue;
+            }
+
+            if (!Words.IsAsciiDigit(text[i]) || i == 0 || !Words.IsAsciiLetter(text[i - 1]))
+            {
+                continue;
+            }
+
+            var digits = i;
+            var end = i;
+            while (end < text.Length && Words.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            i = end - 1;
+            if (end - digits > MaxDigits || text[digits] == '0' || (stubIndex < stubs.Count && end > stubs[stubIndex].Start))
+            {
+                continue;
+            }
+
+            var number = TagWords.ParseNumber(text, digits, end);
+            switch (state.Find(number))
+            {
+                case NameEntry name:
+                    RestoreName(name, text, digits, end, copied, tags, issues, Replace);
+                    break;
+                case SecretEntry secret:
+                    RestoreSecret(secret, text, digits, end, copied, issues, Replace);
+                    break;
+                case null when !state.IsReserved(number) && tags.TagEndingAt(text, digits, copied) is { } tag:
+                    issues.Add(new UnmaskIssue(UnmaskIssueKind.Unresolved, digits - tag.Length, text.Substring(digits - tag.Length, end - digits + tag.Length),
+                        "looks like a placeholder, but this session never made it; left as is"));
+                    break;
+            }
+        }
+
+        if (output is null)
+        {
+            return new UnmaskResult(text, 0, issues);
+        }
+
+        output.Append(text, copied, text.Length - copied);
+        return new UnmaskResult(output.ToString(), restored, issues);
+    }
+
+    private static void RestoreName(NameEntry name, string text, int digits, int end, int limit, TagWords tags, List<UnmaskIssue> issues, Action<int, int, string> replace)
+    {
+        var tag = name.Tag;
+        var start = digits - tag.Length;
+        if (start < limit)
+        {
+            return;
+        }
+
+        var exact = string.CompareOrdinal(text, start, tag, 0, tag.Length) == 0;
+        var flipped = !exact && char.ToUpperInvariant(text[start]) == char.ToUpperInvariant(tag[0])
+            && text[start] != tag[0] && string.CompareOrdinal(text, start + 1, tag, 1, tag.Length - 1) == 0;
+        if (!exact && !flipped)
+        {
+            if (tags.TagEndingAt(text, digits, limit) is { } other)
+            {
+                issues.Add(new UnmaskIssue(UnmaskIssueKind.AlteredLeft, digits - other.Length, text.Substring(digits - other.Length, end - digits + other.Length),
+                    $"the number belongs to a {name.Tag} placeholder, not a {other} one: the model may have renamed it; left as is"));
+            }
+
+            return;
+        }
+
+        // A lower-case tag (field5, param7) must start a word; an upper-case one may follow a prefix (IClass2, GetClass2).
+        if (char.IsLower(text[start]) && start > 0 && (char.IsLetterOrDigit(text[start - 1])))
+        {
+            return;
+        }
+
+        var real = name.RealCore;
+        if (flipped)
+        {
+            real = real.Length == 0 ? real : (char.IsUpper(text[start]) ? char.ToUpperInvariant(real[0]) : char.ToLowerInvariant(real[0])) + real.Substring(1);
+            issues.Add(new UnmaskIssue(UnmaskIssueKind.AlteredRestored, start, text.Substring(start, end - start), $"written with its first letter's case changed ({name.Core}); restored with the same change"));
+        }
+
+        replace(start, end, real);
+    }
+
+    private static void RestoreSecret(SecretEntry secret, string text, int digits, int end, int limit, List<UnmaskIssue> issues, Action<int, int, string> replace)
+    {
+        var start = digits - secret.Kind.Length;
+        if (start < limit || string.CompareOrdinal(text, start, secret.Kind, 0, secret.Kind.Length) != 0)
+        {
+            return;
+        }
+
+        var opening = start - SecretEntry.Opening.Length;
+        if (opening >= limit && string.CompareOrdinal(text, opening, SecretEntry.Opening, 0, SecretEntry.Opening.Length) == 0
+            && end < text.Length && text[end] == SecretEntry.Closing[0])
+        {
+            replace(opening, end + 1, secret.Value);
+            return;
+        }
+
+        issues.Add(new UnmaskIssue(UnmaskIssueKind.AlteredRestored, start, text.Substring(start, end - start), "a secret placeholder without its <secret:...> brackets; restored"));
+        replace(start, end, secret.Value);
+    }
+}
