@@ -57,7 +57,7 @@ public sealed class GatewayServer : IAsyncDisposable
         var sessions = new SessionStore(options.NewSession, options.SessionIdleTimeout);
         var forwarder = new Forwarder(options, sessions, audit);
         app.MapGet("/healthz", () => Results.Json(new { status = "ok", upstreams = options.Upstreams.Select(u => u.Name), conversations = sessions.Count }));
-        app.Run(forwarder.HandleAsync);
+        app.Map("/{**path}", forwarder.HandleAsync); // everything but /healthz, any method
         return new GatewayServer(app, audit, sessions);
     }
 

@@ -6,7 +6,8 @@ namespace CodeLeakGuard.Gateway;
 /// <summary>One masking session per conversation, kept in memory, forgotten after an idle timeout.</summary>
 public sealed class SessionStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+    // Lazy: two first requests of one conversation racing must still share one session.
+    private readonly ConcurrentDictionary<string, Lazy<Entry>> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _responseConversations = new(StringComparer.Ordinal);
     private readonly Func<IConversationMasker> _factory;
     private readonly TimeSpan _idleTimeout;
@@ -22,7 +23,7 @@ public sealed class SessionStore
     public IConversationMasker Get(string conversationKey)
     {
         EvictIdle();
-        var entry = _sessions.GetOrAdd(conversationKey, _ => new Entry(_factory()));
+        var entry = _sessions.GetOrAdd(conversationKey, _ => new Lazy<Entry>(() => new Entry(_factory()))).Value;
         entry.LastUsed = DateTimeOffset.UtcNow;
         return entry.Masker;
     }
@@ -30,7 +31,7 @@ public sealed class SessionStore
     /// <summary>Remembers which conversation produced a Responses API response id (for <c>previous_response_id</c>).</summary>
     public void RememberResponse(string responseId, IConversationMasker masker)
     {
-        var key = _sessions.FirstOrDefault(p => ReferenceEquals(p.Value.Masker, masker)).Key;
+        var key = _sessions.FirstOrDefault(p => p.Value.IsValueCreated && ReferenceEquals(p.Value.Value.Masker, masker)).Key;
         if (key is not null)
         {
             _responseConversations[responseId] = key;
@@ -45,7 +46,7 @@ public sealed class SessionStore
         var cutoff = DateTimeOffset.UtcNow - _idleTimeout;
         foreach (var pair in _sessions)
         {
-            if (pair.Value.LastUsed < cutoff)
+            if (pair.Value.IsValueCreated && pair.Value.Value.LastUsed < cutoff)
             {
                 _sessions.TryRemove(pair.Key, out _);
             }

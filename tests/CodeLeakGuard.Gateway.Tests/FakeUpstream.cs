@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CodeLeakGuard.Gateway.Tests;
+
+/// <summary>
+/// A fake AI provider on 127.0.0.1 that records what it received and answers in the provider's format: OpenAI chat
+/// completions whole or streamed, Anthropic messages streamed with a pseudonym split across events, or a hang.
+/// </summary>
+internal sealed class FakeUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeUpstream(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<(string Path, string Body, IReadOnlyDictionary<string, string> Headers)> Received { get; } = new();
+
+    public Uri Address => new(_app.Urls.First());
+
+    /// <summary>The answer text the model "writes" (already in pseudonyms).</summary>
+    public string AnswerText { get; set; } = "Class1.Method2 computes the margin; consider Method2Async.";
+
+    public static async Task<FakeUpstream> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var upstream = new FakeUpstream(app);
+        app.Run(upstream.HandleAsync);
+        await app.StartAsync();
+        return upstream;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        Received.Enqueue((context.Request.Path.Value ?? string.Empty, body, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        if (context.Request.Path.Value!.Contains("hang", StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            return;
+        }
+
+        var stream = body.Contains("\"stream\":true", StringComparison.Ordinal);
+        if (context.Request.Path.Value.EndsWith("/messages", StringComparison.Ordinal))
+        {
+            await AnthropicStreamAsync(context);
+        }
+        else if (stream)
+        {
+            await ChatStreamAsync(context);
+        }
+        else
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(ChatCompletion(AnswerText));
+        }
+    }
+
+    private static string ChatCompletion(string text) => new JsonObject
+    {
+        ["id"] = "chatcmpl-1",
+        ["object"] = "chat.completion",
+        ["created"] = 1700000000,
+        ["model"] = "gpt-4o",
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+    }.ToJsonString();
+
+    private static string ChatChunk(string? piece, string? finish) => new JsonObject
+    {
+        ["id"] = "chatcmpl-1",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1700000000,
+        ["model"] = "gpt-4o",
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["delta"] = piece is null ? new JsonObject() : new JsonObject { ["content"] = piece },
+            ["finish_reason"] = finish,
+        }),
+    }.ToJsonString();
+
+    private async Task ChatStreamAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        // Split inside a pseudonym on purpose: "Cla" | "ss1.Meth" | "od2 computes..."
+        var pieces = new[] { AnswerText[..3], AnswerText[3..11], AnswerText[11..] };
+        foreach (var piece in pieces)
+        {
+            await context.Response.WriteAsync($"data: {ChatChunk(piece, null)}\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        await context.Response.WriteAsync($"data: {ChatChunk(null, "stop")}\n\n");
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private async Task AnthropicStreamAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var events = new StringBuilder()
+            .Append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"claude\",\"stop_reason\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n")
+            .Append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
+        await context.Response.WriteAsync(events.ToString());
+        foreach (var piece in new[] { "Use Cla", "ss1 and Meth", "od2" })
+        {
+            await context.Response.WriteAsync($"event: content_block_delta\ndata: {{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{{\"type\":\"text_delta\",\"text\":\"{piece}\"}}}}\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        await context.Response.WriteAsync("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Gateway.Tests;
+
+/// <summary>The gateway on real Kestrel (loopback) in front of a fake upstream.</summary>
+public class GatewayServerTests
+{
+    private static async Task<(GatewayServer Gateway, HttpClient Client)> StartAsync(GatewayOptions options)
+    {
+        options.Listen = new Uri("http://127.0.0.1:0");
+        var gateway = GatewayServer.Create(options);
+        await gateway.StartAsync();
+        return (gateway, new HttpClient { BaseAddress = gateway.Address });
+    }
+
+    [Fact]
+    public async Task Anthropic_stream_through_the_gateway_is_unmasked_event_by_event()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = DictionaryMasker.Contoso });
+        await using var _ = gateway;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
+        {
+            Content = new StringContent("""{"model":"claude","max_tokens":10,"stream":true,"system":"Contoso reviewer","messages":[{"role":"user","content":"Explain OrderPricingEngine.ComputeMargin"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", "sk-ant-test");
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsStringAsync();
+
+        var (_, sent, headers) = Assert.Single(upstream.Received);
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.Equal("sk-ant-test", headers["x-api-key"]);
+        var text = string.Concat(body.Split('\n').Where(l => l.StartsWith("data: {\"type\":\"content_block_delta\"", StringComparison.Ordinal))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l[6..]).RootElement.GetProperty("delta").GetProperty("text").GetString()));
+        Assert.Equal("Use OrderPricingEngine and ComputeMargin", text);
+        Assert.Contains("message_stop", body);
+    }
+
+    [Fact]
+    public async Task Only_configured_upstreams_are_reachable()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("openai", upstream.Address), new Upstream("anthropic", upstream.Address)],
+            NewSession = DictionaryMasker.Contoso,
+        });
+        await using var _ = gateway;
+
+        var unknown = await client.PostAsync("/elsewhere/v1/chat/completions", new StringContent("{}"));
+        var health = await client.GetStringAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("no configured upstream", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("\"ok\"", health);
+        Assert.Empty(upstream.Received);
+    }
+
+    [Fact]
+    public async Task A_hanging_upstream_is_a_timeout_error_in_the_providers_format()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var audit = Path.Combine(Directory.CreateTempSubdirectory().FullName, "audit.jsonl");
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("openai", new Uri(upstream.Address, "/hang/"))],
+            NewSession = DictionaryMasker.Contoso,
+            UpstreamTimeout = TimeSpan.FromSeconds(1),
+            AuditPath = audit,
+        });
+        await using (gateway)
+        {
+            var response = await client.PostAsync("/v1/chat/completions", new StringContent("""{"model":"gpt-4o","messages":[{"role":"user","content":"OrderPricingEngine"}]}""", Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+            Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync());
+        }
+
+        var log = await File.ReadAllTextAsync(audit);
+        Assert.DoesNotContain("OrderPricingEngine", log);
+    }
+
+    [Fact]
+    public async Task Concurrent_conversations_keep_separate_sessions()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var created = 0;
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("openai", upstream.Address)],
+            NewSession = () => { Interlocked.Increment(ref created); return DictionaryMasker.Contoso(); },
+        });
+        await using var _ = gateway;
+
+        var requests = Enumerable.Range(0, 6).Select(i => client.PostAsync("/v1/chat/completions", new StringContent(
+            $$"""{"model":"gpt-4o","messages":[{"role":"user","content":"conversation {{i % 3}} about OrderPricingEngine"}]}""", Encoding.UTF8, "application/json")));
+        var responses = await Task.WhenAll(requests);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(3, created);
+        Assert.Equal(3, gateway.Sessions.Count);
+    }
+
+    [Fact]
+    public void Binding_to_a_non_loopback_address_must_be_asked_for()
+    {
+        var error = Assert.Throws<ArgumentException>(() => GatewayServer.Create(new GatewayOptions
+        {
+            Listen = new Uri("http://0.0.0.0:8787"),
+            Upstreams = [new Upstream("openai", new Uri("https://api.openai.com"))],
+        }));
+
+        Assert.Contains("loopback", error.Message);
+    }
+}

@@ -1,0 +1,98 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Net;
+using System.Text;
+using CodeLeakGuard.Masking.Http;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace CodeLeakGuard.Gateway.Tests;
+
+/// <summary>The handler under the real OpenAI SDK client, against a fake upstream on loopback.</summary>
+public class MaskingHandlerTests
+{
+    private static (ChatClient Client, DictionaryMasker Masker) OpenAiClient(FakeUpstream upstream, MaskingMode mode = MaskingMode.Mask)
+    {
+        var masker = DictionaryMasker.Contoso();
+        var handler = new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker, Mode = mode }, new HttpClientHandler());
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = new Uri(upstream.Address, "/v1"),
+            Transport = new HttpClientPipelineTransport(new HttpClient(handler)),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+        return (new ChatClient("gpt-4o", new ApiKeyCredential("sk-test"), options), masker);
+    }
+
+    [Fact]
+    public async Task The_real_openai_client_sends_masked_text_and_reads_real_names()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (client, _) = OpenAiClient(upstream);
+
+        ChatCompletion completion = await client.CompleteChatAsync(
+            new SystemChatMessage("You review Contoso code."),
+            new UserChatMessage("Why is OrderPricingEngine.ComputeMargin slow? Key: sk-ant-api03-REALKEY"));
+
+        var (_, sent, headers) = Assert.Single(upstream.Received);
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.DoesNotContain("ComputeMargin", sent);
+        Assert.DoesNotContain("Contoso", sent);
+        Assert.DoesNotContain("REALKEY", sent);
+        Assert.Contains("Class1.Method2", sent);
+        Assert.Equal("Bearer sk-test", headers["Authorization"]);
+        Assert.Equal("OrderPricingEngine.ComputeMargin computes the margin; consider ComputeMarginAsync.", completion.Content[0].Text);
+    }
+
+    [Fact]
+    public async Task Streaming_restores_a_pseudonym_split_across_events()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (client, _) = OpenAiClient(upstream);
+
+        var text = new StringBuilder();
+        await foreach (var update in client.CompleteChatStreamingAsync(new UserChatMessage("Explain OrderPricingEngine")))
+        {
+            foreach (var part in update.ContentUpdate)
+            {
+                text.Append(part.Text);
+            }
+        }
+
+        Assert.Equal("OrderPricingEngine.ComputeMargin computes the margin; consider ComputeMarginAsync.", text.ToString());
+        Assert.DoesNotContain("OrderPricingEngine", Assert.Single(upstream.Received).Body);
+    }
+
+    [Fact]
+    public async Task Block_mode_refuses_secrets_and_sends_nothing()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (client, _) = OpenAiClient(upstream, MaskingMode.Block);
+
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync(new UserChatMessage("my key is sk-ant-api03-REALKEY")));
+
+        Assert.Equal(403, error.Status);
+        Assert.Contains("block mode", error.Message);
+        Assert.Empty(upstream.Received);
+    }
+
+    [Fact]
+    public async Task Requests_it_does_not_understand_never_leave()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var masker = DictionaryMasker.Contoso();
+        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+
+        var unknown = await http.PostAsync(new Uri(upstream.Address, "/v1/embeddings"), new StringContent("{\"input\":\"OrderPricingEngine\"}"));
+        var malformed = await http.PostAsync(new Uri(upstream.Address, "/v1/chat/completions"), new StringContent("{not json"));
+        var image = await http.PostAsync(new Uri(upstream.Address, "/v1/chat/completions"), new StringContent(
+            """{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]}]}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, image.StatusCode);
+        Assert.Contains("\"error\"", await malformed.Content.ReadAsStringAsync());
+        Assert.Contains("image_url", await image.Content.ReadAsStringAsync());
+        Assert.Empty(upstream.Received);
+    }
+}
