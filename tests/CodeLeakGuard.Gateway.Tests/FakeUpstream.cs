@@ -22,6 +22,9 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     public Uri Address => new(_app.Urls.First());
 
+    /// <summary>Answer with "Echo: " and the last user message as received (so a round trip can be checked).</summary>
+    public bool Echo { get; set; }
+
     /// <summary>The answer text the model "writes" (already in pseudonyms).</summary>
     public string AnswerText { get; set; } = "Class1.Method2 computes the margin; consider Method2Async.";
 
@@ -49,6 +52,7 @@ internal sealed class FakeUpstream : IAsyncDisposable
         }
 
         var stream = body.Contains("\"stream\":true", StringComparison.Ordinal);
+        var answer = Echo ? "Echo: " + LastUserMessage(body) : AnswerText;
         if (context.Request.Path.Value.EndsWith("/messages", StringComparison.Ordinal))
         {
             await AnthropicStreamAsync(context);
@@ -60,9 +64,17 @@ internal sealed class FakeUpstream : IAsyncDisposable
         else
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(ChatCompletion(AnswerText));
+            await context.Response.WriteAsync(ChatCompletion(answer));
         }
     }
+
+    private static string LastUserMessage(string body) =>
+        JsonNode.Parse(body)!["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user")!["content"] switch
+        {
+            JsonValue text => text.GetValue<string>(),
+            JsonArray parts => string.Concat(parts.Select(p => p!["text"]?.GetValue<string>())),
+            _ => string.Empty,
+        };
 
     private static string ChatCompletion(string text) => new JsonObject
     {

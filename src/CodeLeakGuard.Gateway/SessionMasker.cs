@@ -1,0 +1,69 @@
+using CodeLeakGuard.Masking;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Gateway;
+
+/// <summary>
+/// A conversation's <see cref="MaskingSession"/> at the HTTP boundary: prompts are masked as Markdown (C# fences as
+/// code, prose word by word), answers unmasked; a masking failure refuses the request (fail closed).
+/// </summary>
+public sealed class SessionMasker(MaskingSession session) : IConversationMasker
+{
+    private const int LongestBracketPlaceholder = 96;
+
+    public MaskingSession Session { get; } = session;
+
+    public MaskedText Mask(string text)
+    {
+        try
+        {
+            var result = Session.Mask(text, MaskKind.Markdown);
+            var report = result.Report;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            Add(counts, "identifiers", report.Identifiers);
+            Add(counts, "proprietary", report.ProprietarySpans);
+            Add(counts, "withheld-literals", report.WithheldLiterals);
+            foreach (var (category, count) in report.SecretsByCategory)
+            {
+                Add(counts, "secret:" + category, count);
+            }
+
+            return new MaskedText(result.Text, counts);
+        }
+        catch (MaskingException ex)
+        {
+            throw new MaskingRefusedException(ex.Message, ex);
+        }
+    }
+
+    public string Unmask(string text) => Session.Unmask(text).Text;
+
+    /// <summary>
+    /// A trailing identifier run may still grow into another pseudonym (<c>Class1</c> into <c>Class10</c>), and an
+    /// unclosed <c>&lt;secret:...</c> may be a placeholder cut in two: both wait for the next piece.
+    /// </summary>
+    public int PendingTokenLength(string text)
+    {
+        var run = 0;
+        while (run < text.Length && (char.IsLetterOrDigit(text[text.Length - 1 - run]) || text[text.Length - 1 - run] == '_'))
+        {
+            run++;
+        }
+
+        var open = text.LastIndexOf('<');
+        if (open >= 0 && text.IndexOf('>', open) < 0 && text.Length - open <= LongestBracketPlaceholder)
+        {
+            return Math.Max(run, text.Length - open);
+        }
+
+        return run;
+    }
+
+    private static void Add(Dictionary<string, int> counts, string key, int value)
+    {
+        if (value > 0)
+        {
+            counts[key] = value;
+        }
+    }
+}
