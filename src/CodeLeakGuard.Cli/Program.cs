@@ -23,6 +23,7 @@ public static class Program
         {
             ScanCommand.Create(stdout, stderr),
             Export.ExportIgnoreCommand.Create(stdout, stderr),
+            Proxy.ProxyCommand.Create(stdout, stderr),
         };
 
         var configuration = new InvocationConfiguration

@@ -1,0 +1,147 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeLeakGuard.Gateway;
+using CodeLeakGuard.Masking;
+using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Policy;
+
+namespace CodeLeakGuard.Cli.Proxy;
+
+/// <summary>
+/// <c>codeleakguard proxy --listen http://127.0.0.1:8787 --upstream https://api.anthropic.com</c>: the local masking
+/// gateway. Point an assistant at it (<c>ANTHROPIC_BASE_URL</c>, <c>OPENAI_BASE_URL</c>); it masks every request,
+/// unmasks every answer, and forwards only to the configured upstreams. Runs until Ctrl+C (graceful shutdown).
+/// </summary>
+internal static class ProxyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var listen = new Option<string>("--listen") { Description = "Where to listen; loopback only unless --allow-remote-clients.", DefaultValueFactory = _ => "http://127.0.0.1:8787", HelpName = "url" };
+        var upstreams = new Option<string[]>("--upstream")
+        {
+            Description = "An upstream to forward to: https://api.anthropic.com, or name=url; with several, requests start with /<name>/.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+            HelpName = "[name=]url",
+        };
+        var mode = new Option<string>("--mode") { Description = "mask (default) or block: refuse requests with proprietary code or secrets.", DefaultValueFactory = _ => "mask" };
+        var audit = new Option<string?>("--audit") { Description = "Append a JSON-lines audit record per request (counts, never values).", HelpName = "file" };
+        var policy = new Option<string?>("--policy") { Description = "The policy file (proprietary code, secret rules, sensitive terms); default: the built-in catalog.", HelpName = "file" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for an upstream answer.", DefaultValueFactory = _ => 300 };
+        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
+        var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
+        var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose non-AI requests (e.g. model lists) may pass unmasked.", HelpName = "host" };
+        var remote = new Option<bool>("--allow-remote-clients") { Description = "Allow listening on a non-loopback address. The gateway sees every prompt: think twice." };
+
+        var command = new Command("proxy", "Run the local masking gateway in front of AI providers.")
+        {
+            listen, upstreams, mode, audit, policy, timeout, maxBody, concurrency, passThrough, remote,
+        };
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            GatewayOptions options;
+            try
+            {
+                options = Options(parseResult.GetValue(listen)!, parseResult.GetValue(upstreams) ?? Array.Empty<string>(), parseResult.GetValue(mode)!,
+                    parseResult.GetValue(audit), parseResult.GetValue(policy), parseResult.GetValue(timeout), parseResult.GetValue(maxBody),
+                    parseResult.GetValue(concurrency), parseResult.GetValue(passThrough) ?? Array.Empty<string>(), parseResult.GetValue(remote));
+            }
+            catch (ArgumentException ex)
+            {
+                stderr.WriteLine("codeleakguard proxy: " + ex.Message);
+                return ExitCodes.UsageOrPolicyError;
+            }
+
+            return await RunAsync(options, stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
+
+    internal static GatewayOptions Options(string listen, string[] upstreams, string mode, string? audit, string? policyPath, int timeoutSeconds, long maxBody, int concurrency, string[] passThrough, bool remote)
+    {
+        if (!Uri.TryCreate(listen, UriKind.Absolute, out var listenUri) || listenUri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException($"--listen '{listen}' must be an http:// URL such as http://127.0.0.1:8787");
+        }
+
+        var maskingMode = mode.ToLowerInvariant() switch
+        {
+            "mask" => MaskingMode.Mask,
+            "block" => MaskingMode.Block,
+            _ => throw new ArgumentException($"--mode '{mode}' is not mask or block"),
+        };
+
+        var policy = LoadPolicy(policyPath);
+        var hosts = passThrough.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+        return new GatewayOptions
+        {
+            Listen = listenUri,
+            AllowRemoteClients = remote,
+            Upstreams = upstreams.Select(UpstreamRouter.Parse).ToList(),
+            Mode = maskingMode,
+            AuditPath = audit,
+            UpstreamTimeout = TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)),
+            MaxRequestBodyBytes = Math.Max(1024, maxBody),
+            MaxConcurrentRequests = Math.Max(1, concurrency),
+            NewSession = () => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = policy })),
+            AllowPassThrough = uri => hosts.Contains(uri.Host.ToLowerInvariant()),
+        };
+    }
+
+    private static AiPolicy LoadPolicy(string? path)
+    {
+        if (path is null)
+        {
+            return AiPolicy.Default;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"the policy file '{path}' does not exist");
+        }
+
+        var policy = AiPolicy.Parse(File.ReadAllText(path), Path.GetFullPath(path));
+        var errors = policy.Diagnostics.Where(d => d.Severity == FindingSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("the policy has errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+
+        return policy;
+    }
+
+    private static async Task<int> RunAsync(GatewayOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        GatewayServer server;
+        try
+        {
+            server = GatewayServer.Create(options);
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine("codeleakguard proxy: " + ex.Message);
+            return ExitCodes.UsageOrPolicyError;
+        }
+
+        await using (server)
+        {
+            await server.StartAsync(cancellationToken);
+            stdout.WriteLine($"CodeLeakGuard gateway on {server.Address} ({options.Mode.ToString().ToLowerInvariant()} mode) -> {string.Join(", ", options.Upstreams.Select(u => $"{u.Name}={u.BaseAddress}"))}");
+            stdout.WriteLine("Press Ctrl+C to stop.");
+            try
+            {
+                await server.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}
