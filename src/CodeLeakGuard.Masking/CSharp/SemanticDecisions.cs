@@ -39,7 +39,7 @@ internal sealed class SemanticDecisions : IIdentifierDecisions
     public NameEntry? Decide(SyntaxToken identifier) =>
         _byPosition.TryGetValue(identifier.SpanStart, out var entry) ? entry : DecideNow(identifier);
 
-    private NameEntry? DecideNow(SyntaxToken token)
+    private NameEntry? DecideNow(SyntaxToken token, int depth = 0)
     {
         var name = RoleClassifier.NameOf(token);
         if ((LanguageWords.IsKeyword(name) && name is not ("value" or "args")) || _context.Options.KeepNames.Contains(name))
@@ -48,6 +48,17 @@ internal sealed class SemanticDecisions : IIdentifierDecisions
         }
 
         var symbol = SymbolOf(token);
+        if (symbol is IParameterSymbol { IsImplicitlyDeclared: true, ContainingSymbol: IMethodSymbol { AssociatedSymbol: IPropertySymbol indexer } } accessorParameter
+            && accessorParameter.Ordinal < indexer.Parameters.Length)
+        {
+            symbol = indexer.Parameters[accessorParameter.Ordinal]; // an indexer's parameter as its accessors see it
+        }
+
+        if (InferredFrom(symbol) is { } origin)
+        {
+            return depth < 8 ? DecideNow(origin, depth + 1) : null; // a tuple element or anonymous member named after what it was made from
+        }
+
         if (symbol is null)
         {
             return _byName.Decide(name, _facts.Contains(name) ? _facts.Get(name) : null);
@@ -89,6 +100,38 @@ internal sealed class SemanticDecisions : IIdentifierDecisions
         }
 
         return symbol?.OriginalDefinition ?? symbol;
+    }
+
+    // (o.Year, o.Currency) and new { order.Id }: the element takes its name from the expression, so it is masked
+    // exactly when that expression's name is.
+    private SyntaxToken? InferredFrom(ISymbol? symbol)
+    {
+        ISymbol? inferred = symbol switch
+        {
+            IFieldSymbol { ContainingType.IsTupleType: true } field => field,
+            IPropertySymbol { ContainingType.IsAnonymousType: true } property => property,
+            _ => null,
+        };
+        var reference = inferred?.DeclaringSyntaxReferences.FirstOrDefault();
+        if (reference is null || reference.SyntaxTree != _model.SyntaxTree)
+        {
+            return null;
+        }
+
+        // The reference points into the element's expression; the expression's last identifier gave the name.
+        var node = _model.SyntaxTree.GetRoot().FindNode(reference.Span);
+        var expression = node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax>() is { } argument && argument.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax
+            ? (argument.NameColon is null ? argument.Expression : null)
+            : node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousObjectMemberDeclaratorSyntax>() is { } member
+                ? (member.NameEquals is null ? member.Expression : null)
+                : null;
+        if (expression is null)
+        {
+            return null; // written out: (Year: x) or new { Year = x }
+        }
+
+        var last = expression.DescendantTokens().LastOrDefault(t => t.IsKind(SyntaxKind.IdentifierToken));
+        return last.ValueText == inferred!.Name ? last : null;
     }
 
     private static bool IsDeclaredInSource(ISymbol symbol) => symbol switch

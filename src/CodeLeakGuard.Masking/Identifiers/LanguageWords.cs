@@ -14,7 +14,13 @@ internal static class LanguageWords
 {
     private static readonly HashSet<string> Keywords = new(
         SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds()).Select(SyntaxFacts.GetText)
-            .Concat(new[] { "var", "dynamic", "value", "nameof", "args", "_", "global", "field", "extension", "allows", "scoped", "file", "required" }),
+            .Concat(new[]
+            {
+                // Contextual words some Roslyn versions do not list, or list only as token kinds of newer language versions.
+                "var", "dynamic", "value", "nameof", "args", "_", "global", "field", "extension", "allows", "scoped", "file", "required",
+                "notnull", "unmanaged", "managed", "record", "init", "with", "when", "and", "or", "not", "alias",
+                "Cdecl", "Stdcall", "Thiscall", "Fastcall", "SuppressGCTransition",
+            }),
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> Patterns = new(StringComparer.Ordinal)

@@ -20,19 +20,26 @@ internal abstract class PlaceholderEntry
 /// <summary>A masked identifier: <c>_total</c> is written <c>_field6</c> (prefix <c>_</c>, core <c>field6</c>).</summary>
 internal sealed class NameEntry : PlaceholderEntry
 {
-    public NameEntry(int number, string real, PseudonymRole role, bool upper)
+    public NameEntry(int number, string real, PseudonymRole role, bool upper, string suffix = "")
         : base(number)
     {
         Real = real;
         Role = role;
         Upper = upper;
         Prefix = PrefixOf(real);
+        Suffix = suffix;
         var word = PseudonymRoles.Word(role);
         Tag = upper ? word : char.ToLowerInvariant(word[0]) + word.Substring(1);
         Core = Tag + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Emitted = Prefix + Core;
-        RealCore = real.Substring(Prefix.Length);
+        Emitted = Prefix + Core + suffix;
+        RealCore = real.Substring(Prefix.Length, real.Length - Prefix.Length - suffix.Length);
     }
+
+    /// <summary>
+    /// A suffix the pseudonym keeps: <c>RouteAttribute</c> is written <c>Class31Attribute</c> under the entry of
+    /// <c>Route</c>, so <c>[Route]</c> and <c>[RouteAttribute]</c> still name the same class.
+    /// </summary>
+    public string Suffix { get; }
 
     /// <summary>The real name, as the masked text had it (without a verbatim <c>@</c>).</summary>
     public string Real { get; }

@@ -36,7 +36,7 @@ internal static class SessionJson
             Notice = Notice,
             NextNumber = state.NextNumber,
             Reserved = state.Reserved.OrderBy(n => n).ToList(),
-            Names = state.Names.Values.Select(n => new NameDto { Number = n.Number, Role = n.Role.ToString(), Real = n.Real, Upper = n.Upper }).ToList(),
+            Names = state.Names.Values.Where(n => n.Suffix.Length == 0).Select(n => new NameDto { Number = n.Number, Role = n.Role.ToString(), Real = n.Real, Upper = n.Upper }).ToList(),
             Secrets = state.Secrets.Values.OrderBy(s => s.Number).Select(s => new SecretDto { Number = s.Number, Kind = s.Kind, Value = s.Value }).ToList(),
             Withheld = state.Withheld.Where(w => w.Stub.Length > 0)
                 .Select(w => new WithheldDto { Number = w.Number, Kind = w.Kind, Stub = w.Stub, MarkerOffset = w.MarkerOffset, Original = w.Original }).ToList(),

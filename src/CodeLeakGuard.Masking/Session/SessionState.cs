@@ -10,6 +10,8 @@ namespace CodeLeakGuard.Masking.Session;
 /// </summary>
 internal sealed class SessionState
 {
+    private const string AttributeSuffix = "Attribute";
+
     private readonly List<PlaceholderEntry?> _byNumber = new() { null };
     private readonly HashSet<int> _reserved = new();
 
@@ -42,6 +44,15 @@ internal sealed class SessionState
         if (Names.TryGetValue(real, out var existing))
         {
             return existing;
+        }
+
+        if (real.Length > AttributeSuffix.Length && real.EndsWith(AttributeSuffix, StringComparison.Ordinal))
+        {
+            // An attribute class shares the pseudonym of the name it is used by: [Route] is RouteAttribute.
+            var stem = GetOrAddName(real.Substring(0, real.Length - AttributeSuffix.Length), role);
+            var alias = new NameEntry(stem.Number, real, stem.Role, stem.Upper, AttributeSuffix);
+            Names.Add(real, alias);
+            return alias;
         }
 
         var entry = new NameEntry(Allocate(), real, role, IsUpper(real, role));
