@@ -75,12 +75,12 @@ internal sealed class MaskContext
         }
 
         var known = FrameworkNames.Lookup(name);
-        if (facts is { DeclaredAsType: true } or { UsedAsType: true })
+        if (facts is { DeclaredAsType: true })
         {
             return (known & FrameworkNameKind.Type) == 0;
         }
 
-        if (facts is { DeclaredAsNamespace: true })
+        if (facts is { DeclaredAsNamespace: true } or { UsedAsType: true }) // System.Console: a qualifier may be a namespace
         {
             return (known & (FrameworkNameKind.Namespace | FrameworkNameKind.Type)) == 0;
         }

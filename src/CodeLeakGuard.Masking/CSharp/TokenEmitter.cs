@@ -87,6 +87,7 @@ internal sealed class TokenEmitter
                 Interpolated(token);
                 break;
             case SyntaxKind.BadToken:
+            case SyntaxKind.CharacterLiteralToken when token.ContainsDiagnostics: // 'unterminated runs on to the line's end
                 RegionMasker.Mask(_context, _output.Source, token.SpanStart, token.Span.End, WordMode.Aggressive, _sink);
                 break;
         }

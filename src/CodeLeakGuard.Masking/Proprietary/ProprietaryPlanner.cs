@@ -51,6 +51,7 @@ internal static class ProprietaryPlanner
             }
 
             withheld.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            withheld = JoinStatements(root, withheld, WithheldText.Statement(entry.Marker));
             if (LeavesCodeBehind(root, span, withheld) || Overlaps(withheld))
             {
                 withheld = new List<WithheldRange> { new(Interior(tree.GetText(), span, kind), WithheldText.Comment(entry.Marker)) };
@@ -219,6 +220,26 @@ internal static class ProprietaryPlanner
         }
 
         return false;
+    }
+
+    // Statements withheld one after another in the same block become one throw.
+    private static List<WithheldRange> JoinStatements(SyntaxNode root, List<WithheldRange> withheld, string statement)
+    {
+        var joined = new List<WithheldRange>();
+        foreach (var range in withheld)
+        {
+            if (joined.Count > 0 && range.Replacement == statement && joined[joined.Count - 1].Replacement == statement
+                && root.FindNode(range.Span).Parent == root.FindNode(joined[joined.Count - 1].Span).Parent
+                && !root.DescendantTokens(TextSpan.FromBounds(joined[joined.Count - 1].Span.End, range.Span.Start)).Any(t => t.Span.Length > 0 && t.SpanStart >= joined[joined.Count - 1].Span.End && t.Span.End <= range.Span.Start))
+            {
+                joined[joined.Count - 1] = new WithheldRange(TextSpan.FromBounds(joined[joined.Count - 1].Span.Start, range.Span.End), statement);
+                continue;
+            }
+
+            joined.Add(range);
+        }
+
+        return joined;
     }
 
     private static bool Overlaps(List<WithheldRange> withheld)

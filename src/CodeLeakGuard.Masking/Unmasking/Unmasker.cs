@@ -71,7 +71,7 @@ internal static class Unmasker
                 case SecretEntry secret:
                     RestoreSecret(secret, text, digits, end, copied, issues, Replace);
                     break;
-                case null when !state.IsReserved(number) && tags.TagEndingAt(text, digits, copied) is { } tag:
+                case null when !state.IsReserved(number) && tags.TagEndingAt(text, digits, copied) is { } tag && !IsWithheldMarker(text, digits - tag.Length):
                     issues.Add(new UnmaskIssue(UnmaskIssueKind.Unresolved, digits - tag.Length, text.Substring(digits - tag.Length, end - digits + tag.Length),
                         "looks like a placeholder, but this session never made it; left as is"));
                     break;
@@ -86,6 +86,10 @@ internal static class Unmasker
         output.Append(text, copied, text.Length - copied);
         return new UnmaskResult(output.ToString(), restored, issues);
     }
+
+    // <withheld:Proprietary50> is reported once, by WithheldStubs.
+    private static bool IsWithheldMarker(string text, int tagStart) =>
+        tagStart >= WithheldEntry.Opening.Length && string.CompareOrdinal(text, tagStart - WithheldEntry.Opening.Length, WithheldEntry.Opening, 0, WithheldEntry.Opening.Length) == 0;
 
     private static void RestoreName(NameEntry name, string text, int digits, int end, int limit, TagWords tags, List<UnmaskIssue> issues, Action<int, int, string> replace)
     {

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text;
+using CodeLeakGuard.Tests.Shared;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>
+/// Input built to break the masker: it must never crash, never hang, and never hand back raw text. Either the
+/// result is masked (and round-trips) or masking is refused with a <see cref="MaskingException"/>.
+/// </summary>
+public class HostileInputTests
+{
+    private static readonly MaskKind[] AllKinds = [MaskKind.CSharp, MaskKind.Markdown, MaskKind.PlainText];
+
+    public static TheoryData<string, string> Hostile()
+    {
+        var key = FakeSecrets.GitHubToken;
+        return new TheoryData<string, string>
+        {
+            { "empty", string.Empty },
+            { "whitespace", " \t\r\n\r\n  " },
+            { "unterminated string", $"class OrderLedger {{ string s = \"{key} and OrderLedger" },
+            { "unterminated verbatim string", $"class OrderLedger {{ string s = @\"{key}\n more" },
+            { "unterminated raw string", $"class OrderLedger {{ string s = \"\"\"\n  {key}\n" },
+            { "unterminated interpolation", $"class OrderLedger {{ string s = $\"{{OrderLedger.Total {key}" },
+            { "unterminated comment", $"class OrderLedger {{ }} /* OrderLedger {key}" },
+            { "unterminated char", "class OrderLedger { char c = 'OrderLedger" },
+            { "preprocessor chaos", $"#if A\n#if B\nclass OrderLedger {{ string k = \"{key}\"; }}\n#elif\n#else\n#else\n#endif\n#region\n#error OrderLedger {key}\n#line hidden\n#pragma warning restore OrderLedger\n#define X Y Z\n#nullable sometimes\nclass Shown {{ OrderLedger l; }}" },
+            { "disabled code", $"#if NEVER\nclass OrderLedger {{ void Post() {{ var key = \"{key}\"; }} }}\n#endif\nclass Shown {{ }}" },
+            { "conflict markers", $"<<<<<<< HEAD\nclass OrderLedger {{ }}\n=======\nclass OrderLedger {{ string k = \"{key}\"; }}\n>>>>>>> feature\n" },
+            { "control characters", "class OrderLedger\0 { \u0001\u0002 string s = \"\0\u001b OrderLedger\"; }\u007f" },
+            { "garbage", "}{)(][;;;##@@@$$$\"\"\"'''\\\\\\ OrderLedger ```` ~~~ <secret:Evil1> <withheld:Proprietary2> Class3" },
+            { "unclosed fence", $"```csharp\nclass OrderLedger {{ string k = \"{key}\"; }}\n" },
+            { "backtick spam", new string('`', 5000) + " OrderLedger " + new string('`', 4999) },
+            { "surrogate pairs", "class Ledger𝒜 { string s = \"😀 OrderLedger 😀\"; }" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Hostile_text_is_masked_without_leaking_and_round_trips(string name, string text)
+    {
+        foreach (var kind in AllKinds)
+        {
+            var session = new MaskingSession();
+            var masked = Bounded(() => session.Mask(text, kind), TimeSpan.FromSeconds(20));
+            Assert.DoesNotContain(FakeSecrets.GitHubToken, masked.Text);
+            if (kind != MaskKind.PlainText || text.Contains('`', StringComparison.Ordinal))
+            {
+                Assert.True(kind == MaskKind.PlainText || !masked.Text.Contains("OrderLedger", StringComparison.Ordinal), $"{name} as {kind}: {masked.Text}");
+            }
+
+            Assert.Equal(text, Bounded(() => session.Unmask(masked.Text), TimeSpan.FromSeconds(20)).Text);
+        }
+    }
+
+    [Fact]
+    public void Invalid_UTF16_is_refused()
+    {
+        // Built at run time: test data attributes would not carry an unpaired surrogate intact.
+        string[] texts = ["class C { string s = \"" + (char)0xD800 + "\"; }", "lone low " + (char)0xDC00 + " surrogate", "ends with a high surrogate " + (char)0xD83D];
+        foreach (var text in texts)
+        {
+            foreach (var kind in AllKinds)
+            {
+                var ex = Assert.Throws<MaskingException>(() => new MaskingSession().Mask(text, kind));
+                Assert.Equal(MaskingFailure.InvalidUtf16, ex.Failure);
+                Assert.DoesNotContain("class C", ex.Message);
+            }
+        }
+    }
+
+    [Fact]
+    public void Text_over_the_limit_is_refused()
+    {
+        var session = new MaskingSession(new MaskingOptions { MaxInputLength = 1000 });
+        var ex = Assert.Throws<MaskingException>(() => session.Mask(new string('x', 1001), MaskKind.PlainText));
+        Assert.Equal(MaskingFailure.InputTooLarge, ex.Failure);
+        Assert.Throws<MaskingException>(() => session.Mask([new MaskRequest("ok", MaskKind.PlainText), new MaskRequest(new string('x', 1001), MaskKind.CSharp)]));
+    }
+
+    [Fact]
+    public void Deep_nesting_does_not_crash_and_proprietary_code_nested_too_deeply_is_withheld_whole()
+    {
+        var deep = "class OrderLedger { int M() => " + new string('(', 50_000) + "1" + new string(')', 50_000) + "; }";
+        var session = new MaskingSession();
+        var masked = Bounded(() => session.Mask(deep, MaskKind.CSharp), TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("OrderLedger", masked.Text);
+        Assert.Equal(deep, session.Unmask(masked.Text).Text);
+
+        var proprietary = "// codeleakguard:proprietary-begin\n" + deep;
+        var withheld = Bounded(() => session.Mask(proprietary, MaskKind.CSharp), TimeSpan.FromSeconds(30));
+        Assert.Equal(1, withheld.Report.ProprietarySpans);
+        Assert.DoesNotContain("((((", withheld.Text);
+        Assert.Equal(proprietary, session.Unmask(withheld.Text).Text);
+
+        var braces = "class OrderLedger { void M() " + string.Concat(Enumerable.Repeat("{ ", 20_000)) + string.Concat(Enumerable.Repeat("} ", 20_000)) + "}";
+        Assert.DoesNotContain("OrderLedger", Bounded(() => session.Mask(braces, MaskKind.CSharp), TimeSpan.FromSeconds(30)).Text);
+
+        var interpolations = string.Concat(Enumerable.Repeat("$\"{", 300)) + "OrderLedger" + string.Concat(Enumerable.Repeat("}\"", 300));
+        var nested = "class C { object o = " + interpolations + "; }";
+        var maskedNested = Bounded(() => session.Mask(nested, MaskKind.CSharp), TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("OrderLedger", maskedNested.Text);
+        Assert.Equal(nested, session.Unmask(maskedNested.Text).Text);
+    }
+
+    [Fact]
+    public void A_huge_input_is_masked_in_bounded_time()
+    {
+        var builder = new StringBuilder();
+        while (builder.Length < 8_000_000)
+        {
+            foreach (var (_, text) in TestCodeBase.Files)
+            {
+                builder.Append(text).Append('\n');
+            }
+        }
+
+        var huge = builder.ToString();
+        var session = new MaskingSession();
+        var clock = Stopwatch.StartNew();
+        var masked = Bounded(() => session.Mask(huge, MaskKind.CSharp), TimeSpan.FromSeconds(90));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90));
+        Assert.DoesNotContain("OrderPricingEngine", masked.Text);
+        Assert.Equal(huge, Bounded(() => session.Unmask(masked.Text), TimeSpan.FromSeconds(30)).Text);
+    }
+
+    [Fact]
+    public void Unmasking_hostile_answers_is_bounded_and_leaves_unknown_markers()
+    {
+        var session = new MaskingSession();
+        session.Mask("class OrderLedger { }", MaskKind.CSharp);
+        var answer = string.Concat(Enumerable.Repeat("Class1x <withheld:Proprietary999999999> <secret:OpenAIKey12345678901> Class99999999999 a1b2c3 ", 20_000));
+        var restored = Bounded(() => session.Unmask(answer), TimeSpan.FromSeconds(20));
+        Assert.StartsWith("OrderLedgerx <withheld:Proprietary999999999>", restored.Text);
+    }
+
+    [Fact]
+    public void Masked_hostile_CSharp_still_lexes_like_the_original()
+    {
+        const string text = "class A { string s = \"AKIA\\u0041 \\\" OrderLedger\"; char c = '\\''; string v = @\"\"\"\"; } /* OrderLedger */ #if X\nOrderLedger\n#endif";
+        var masked = new MaskingSession().Mask(text, MaskKind.CSharp).Text;
+        Assert.Equal(
+            SyntaxFactory.ParseTokens(text).Select(t => t.Kind()),
+            SyntaxFactory.ParseTokens(masked).Select(t => t.Kind()));
+    }
+
+    private static T Bounded<T>(Func<T> work, TimeSpan limit)
+    {
+        var task = Task.Run(work);
+        Assert.True(task.Wait(limit), $"did not finish within {limit.TotalSeconds} s");
+        return task.Result;
+    }
+}

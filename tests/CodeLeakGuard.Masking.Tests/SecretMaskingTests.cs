@@ -1,0 +1,106 @@
+using CodeLeakGuard.Policy;
+using CodeLeakGuard.Tests.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>Secrets become placeholders that keep every kind of string literal well-formed, and come back exactly.</summary>
+public class SecretMaskingTests
+{
+    public static TheoryData<string, SyntaxKind> Literals()
+    {
+        var key = FakeSecrets.AnthropicKey;
+        return new TheoryData<string, SyntaxKind>
+        {
+            { $"var a = \"{key}\";", SyntaxKind.StringLiteralExpression },
+            { $"var a = \"line\\n{key}\\t\";", SyntaxKind.StringLiteralExpression },
+            { $"var a = @\"C:\\keys\\{key} \"\"quoted\"\"\";", SyntaxKind.StringLiteralExpression },
+            { $"var a = \"\"\"{key}\"\"\";", SyntaxKind.StringLiteralExpression },
+            { $"var a = \"\"\"\n    header\n    {key}\n    \"\"\";", SyntaxKind.StringLiteralExpression },
+            { $"var a = \"{key}\"u8;", SyntaxKind.Utf8StringLiteralExpression },
+            { $"var a = $\"{{x}}:{key}\";", SyntaxKind.InterpolatedStringExpression },
+            { $"var a = $@\"{{x}}\\{key}\";", SyntaxKind.InterpolatedStringExpression },
+            { $"var a = $$\"\"\"{{{{x}}}} {key}\"\"\";", SyntaxKind.InterpolatedStringExpression },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Literals))]
+    public void A_secret_in_any_kind_of_literal_becomes_a_placeholder_in_a_literal_of_the_same_kind(string statement, SyntaxKind kind)
+    {
+        var code = $"class C {{ void M(int x) {{ {statement} }} }}";
+        var session = new MaskingSession();
+        var masked = session.Mask(code, MaskKind.CSharp);
+
+        Assert.DoesNotContain(FakeSecrets.AnthropicKey, masked.Text);
+        Assert.Contains("<secret:AnthropicKey", masked.Text);
+        var tree = CSharpSyntaxTree.ParseText(masked.Text);
+        Assert.Empty(tree.GetDiagnostics());
+        var literal = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax>().Single().Value;
+        Assert.Equal(kind, literal.Kind());
+        Assert.Equal(code, session.Unmask(masked.Text).Text);
+    }
+
+    [Fact]
+    public void Secrets_in_comments_prose_and_configuration_are_masked_and_the_same_secret_gets_the_same_placeholder()
+    {
+        var key = FakeSecrets.StripeKey;
+        var session = new MaskingSession();
+        var code = session.Mask($"// old key: {key}\nclass C {{ string K = \"{key}\"; }}", MaskKind.CSharp).Text;
+        var json = session.Mask($"{{ \"Stripe\": {{ \"SecretKey\": \"{key}\" }}, \"Admin\": \"ops@contoso.com\" }}", MaskKind.PlainText).Text;
+
+        var placeholder = System.Text.RegularExpressions.Regex.Match(code, "<secret:StripeKey[0-9]+>").Value;
+        Assert.Equal(2, code.Split(placeholder).Length - 1);
+        Assert.Contains(placeholder, json);
+        Assert.DoesNotContain("ops@contoso.com", json);
+    }
+
+    [Fact]
+    public void A_password_given_to_a_sensitive_name_is_masked_even_without_a_known_format()
+    {
+        var session = new MaskingSession();
+        var masked = session.Mask("""
+            class Db
+            {
+                string password = "Tr0ub4dor&3-orders";
+                string greeting = "Tr0ub4dor&3-orders is not a name here";
+                void M(System.Collections.Generic.Dictionary<string, string> c) { c["ApiKey"] = "x9!Qw7#mZ2$kL5"; }
+            }
+            """, MaskKind.CSharp);
+        Assert.Equal(2, masked.Report.SecretsByKind["SecretAssignment"]);
+        Assert.Contains("\"Tr0ub4dor&3-orders is not a name here\"", masked.Text);
+        Assert.DoesNotContain("x9!Qw7#mZ2$kL5", masked.Text);
+    }
+
+    [Fact]
+    public void A_policy_rule_that_times_out_masks_the_whole_literal()
+    {
+        var policy = AiPolicy.Parse("secret Evil pattern=\"(a+)+$\"", "codeleakguard.policy");
+        var session = new MaskingSession(new MaskingOptions { Policy = policy });
+        var code = "class C { string S = \"" + new string('a', 30_000) + "!\"; }";
+        var masked = session.Mask(code, MaskKind.CSharp);
+        Assert.Equal(1, masked.Report.SecretsByKind["Unscannable"]);
+        Assert.DoesNotContain("aaaa", masked.Text);
+        Assert.Equal(code, session.Unmask(masked.Text).Text);
+    }
+
+    [Fact]
+    public void Internal_hosts_emails_and_private_addresses_are_masked_in_code()
+    {
+        var session = new MaskingSession();
+        var masked = session.Mask("""
+            class Net
+            {
+                string Db = "Server=sql-01.corp;Database=Orders";
+                string Printer = "192.168.40.77";
+                string Owner = "maria.keller@contoso.com";
+                string Public = "https://learn.microsoft.com/dotnet";
+            }
+            """, MaskKind.CSharp);
+        Assert.Equal(1, masked.Report.SecretsByKind["InternalHost"]);
+        Assert.Equal(1, masked.Report.SecretsByKind["PrivateIpAddress"]);
+        Assert.Equal(1, masked.Report.SecretsByKind["EmailAddress"]);
+        Assert.Contains("https://learn.microsoft.com/dotnet", masked.Text);
+    }
+}
