@@ -24,6 +24,8 @@ public static class Program
             ScanCommand.Create(stdout, stderr),
             Export.ExportIgnoreCommand.Create(stdout, stderr),
             Proxy.ProxyCommand.Create(stdout, stderr),
+            MaskCommand.Create(stdout, stderr),
+            UnmaskCommand.Create(stdout, stderr),
         };
 
         var configuration = new InvocationConfiguration
