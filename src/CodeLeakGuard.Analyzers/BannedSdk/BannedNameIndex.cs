@@ -21,16 +21,20 @@ internal sealed class BannedNameIndex
 
     private readonly HashSet<string> _names;
 
-    private BannedNameIndex(HashSet<string> names, bool matchAll)
+    private BannedNameIndex(HashSet<string> names, bool matchAll, TreeGate gate)
     {
         _names = names;
         MatchAll = matchAll;
+        Gate = gate;
     }
 
     /// <summary>A wildcard in a policy line's last segment: every identifier must be checked.</summary>
     public bool MatchAll { get; }
 
     public bool MayBeBanned(string identifier) => MatchAll || _names.Contains(identifier);
+
+    /// <summary>Which files can name banned code at all.</summary>
+    public TreeGate Gate { get; }
 
     public static BannedNameIndex? Build(Compilation compilation, AiPolicy policy)
     {
@@ -63,8 +67,47 @@ internal sealed class BannedNameIndex
             names.Add(last.EndsWith("Attribute", StringComparison.Ordinal) ? last.Substring(0, last.Length - "Attribute".Length) : last);
         }
 
-        AddAliasNames(compilation, names);
-        return new BannedNameIndex(names, matchAll);
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        AddAliasNames(compilation, aliases);
+        names.UnionWith(aliases);
+        return new BannedNameIndex(names, matchAll, CreateGate(compilation, assemblies, aliases, openForAll: matchAll || symbolEntries.Count > 0));
+    }
+
+    /// <summary>The namespaces banned assemblies declare types in, their roots that nothing else uses, and global usings.</summary>
+    private static TreeGate CreateGate(Compilation compilation, List<IAssemblySymbol> assemblies, HashSet<string> aliases, bool openForAll)
+    {
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in assemblies)
+        {
+            CollectNamespaces(assembly.GlobalNamespace, namespaces);
+        }
+
+        var exclusive = new HashSet<string>(aliases, StringComparer.Ordinal);
+        foreach (var top in compilation.GlobalNamespace.GetNamespaceMembers())
+        {
+            if (top.ConstituentNamespaces.All(c => c.ContainingAssembly is null || assemblies.Contains(c.ContainingAssembly, SymbolEqualityComparer.Default)))
+            {
+                exclusive.Add(top.Name);
+            }
+        }
+
+        var globalImport = compilation.SyntaxTrees.Any(t => t.GetRoot() is CompilationUnitSyntax unit
+            && unit.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword)
+                && u.NamespaceOrType is { } name && namespaces.Contains(TreeGate.Normalize(name.ToString()))));
+        return new TreeGate(namespaces, exclusive, openForAll || globalImport);
+    }
+
+    private static void CollectNamespaces(INamespaceSymbol ns, HashSet<string> namespaces)
+    {
+        foreach (var member in ns.GetNamespaceMembers())
+        {
+            if (member.GetTypeMembers().Any(t => t.DeclaredAccessibility == Accessibility.Public))
+            {
+                namespaces.Add(member.ToDisplayString());
+            }
+
+            CollectNamespaces(member, namespaces);
+        }
     }
 
     private static List<IAssemblySymbol> FindBannedAssemblies(Compilation compilation, AiPolicy policy)

@@ -38,6 +38,11 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
     private static void AnalyzeName(SyntaxNodeAnalysisContext context, BannedNameIndex index, SymbolJudge judge)
     {
         var name = (SimpleNameSyntax)context.Node;
+        if (!index.Gate.IsOpen(name.SyntaxTree))
+        {
+            return;
+        }
+
         if (name is IdentifierNameSyntax { IsVar: true } varName)
         {
             ImplicitTypeCheck.Analyze(context, varName, judge);
