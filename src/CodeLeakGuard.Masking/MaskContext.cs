@@ -64,7 +64,7 @@ internal sealed class MaskContext
     /// </summary>
     public bool ShouldMask(string name, NameFacts? facts)
     {
-        if (State.Names.TryGetValue(name, out _) || _sensitiveTerms.TryGetValue(name, out _))
+        if (State.Names.TryGetValue(name, out _) || (_sensitiveTerms.Count > 0 && _sensitiveTerms.TryGetValue(name, out _)))
         {
             return true;
         }
@@ -117,7 +117,7 @@ internal sealed class MaskContext
     public NameEntry MaskName(string name, PseudonymRole role)
     {
         var count = State.Names.Count;
-        var entry = State.GetOrAddName(name, _sensitiveTerms.TryGetValue(name, out _) ? PseudonymRole.Term : role);
+        var entry = State.GetOrAddName(name, _sensitiveTerms.Count > 0 && _sensitiveTerms.TryGetValue(name, out _) ? PseudonymRole.Term : role);
         _newPseudonyms += State.Names.Count - count;
         return entry;
     }

@@ -87,7 +87,7 @@ public static class BuiltInSecretFormats
         // Tokens and generic assignments.
         Format("Jwt", "JSON Web Token", Credential, TokenBefore + @"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", None, "eyJ"),
         Format("SecretAssignment", "password, secret, token or API key assigned a value", Credential,
-            @"(?<name>[A-Za-z0-9_.-]{0,40}(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_.-]{0,20})[""']?\s*(?::|=|:=|=>)\s*(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
+            @"(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>)\s*(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
             Assignment, ignoreCase: true, "password", "passwd", "pwd", "secret", "token", "key", "credential"),
 
         // People and the internal network.
@@ -98,8 +98,34 @@ public static class BuiltInSecretFormats
 
         // Last: key material with no known prefix (a base64 key body, an unknown vendor's token).
         new SecretFormat("HighEntropyString", "long high-entropy string (likely key material)", PossibleCredential,
-            SecretFormat.Compile(@"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{40,1024}={0,2}(?![A-Za-z0-9+/=_-])"), new string[0], check: HighEntropyBlob, minimumLength: 40),
+            SecretFormat.Compile(@"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{40,1024}={0,2}(?![A-Za-z0-9+/=_-])"), new string[0], check: HighEntropyBlob, minimumLength: 40)
+        {
+            Gate = (text, start, length) => HasRun(text, start, length, 40),
+        },
     };
+
+    // True when the text holds a run of at least `minimum` key-material characters: only then is the regex worth running.
+    private static bool HasRun(string text, int start, int length, int minimum)
+    {
+        var run = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '+' or '/' or '_' or '-')
+            {
+                if (++run >= minimum)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return false;
+    }
 
     private static SecretFormat Format(string kind, string description, SecretCategory category, string pattern, SecretValueCheck check, params string[] anchors) =>
         new(kind, description, category, SecretFormat.Compile(pattern), anchors, anchorsIgnoreCase: false, check, MinimumAnchorLength(anchors));

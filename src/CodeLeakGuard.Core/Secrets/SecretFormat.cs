@@ -15,7 +15,6 @@ public sealed class SecretFormat
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     internal const string SecretGroup = "secret";
-    internal const string NameGroup = "name";
 
     public SecretFormat(
         string kind,
@@ -41,7 +40,6 @@ public sealed class SecretFormat
         Check = check;
         MinimumLength = minimumLength;
         SecretGroupNumber = pattern.GroupNumberFromName(SecretGroup);
-        NameGroupNumber = pattern.GroupNumberFromName(NameGroup);
     }
 
     /// <summary>ASCII letters only, e.g. <c>OpenAIKey</c>: shown in diagnostics, audit counts and placeholders.</summary>
@@ -70,9 +68,13 @@ public sealed class SecretFormat
     /// <summary>Reported by the hard-coded secret analyzer (credentials); every category is masked.</summary>
     public bool IsCredential => Category == SecretCategory.Credential;
 
+    /// <summary>For formats without anchors: a cheap test the text must pass before the regex runs.</summary>
+    internal Func<string, int, int, bool>? Gate { get; init; }
+
+    internal bool PassesGate(string text, int start, int length) => Gate is null || Gate(text, start, length);
+
     internal int SecretGroupNumber { get; }
 
-    internal int NameGroupNumber { get; }
 
     public override string ToString() => Kind;
 

@@ -25,24 +25,14 @@ public sealed class SecretScanner
         SecretFormat.Compile("(?!)"), Array.Empty<string>(), check: SecretValueCheck.None);
 
     private readonly SecretFormat[] _formats;
-    private readonly Regex _prefilter;
+    private readonly AnchorIndex _anchors;
     private readonly bool[] _alwaysRun;
 
     public SecretScanner(IEnumerable<SecretFormat> formats)
     {
         _formats = formats.ToArray();
         _alwaysRun = _formats.Select(f => f.Anchors.Count == 0).ToArray();
-        var caseSensitive = _formats.Where(f => !f.AnchorsIgnoreCase).SelectMany(f => f.Anchors).Distinct(StringComparer.Ordinal);
-        var ignoreCase = _formats.Where(f => f.AnchorsIgnoreCase).SelectMany(f => f.Anchors).Distinct(StringComparer.OrdinalIgnoreCase);
-        var pattern = new StringBuilder();
-        pattern.Append(string.Join("|", caseSensitive.OrderByDescending(a => a.Length).Select(Regex.Escape)));
-        var ci = string.Join("|", ignoreCase.OrderByDescending(a => a.Length).Select(Regex.Escape));
-        if (ci.Length > 0)
-        {
-            pattern.Append(pattern.Length > 0 ? "|" : string.Empty).Append("(?i:").Append(ci).Append(')');
-        }
-
-        _prefilter = new Regex(pattern.Length == 0 ? "(?!)" : pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled, SecretFormat.MatchTimeout);
+        _anchors = new AnchorIndex(_formats);
     }
 
     /// <summary>The built-in formats and the default internal host suffixes, without any policy.</summary>
@@ -108,19 +98,20 @@ public sealed class SecretScanner
 
     private IReadOnlyList<SecretMatch> ScanOnce(string text, int start, int length)
     {
-        var anchored = _prefilter.Match(text, start, length).Success;
+        var anchored = new bool[_formats.Length];
+        _anchors.Find(text, start, length, anchored);
         List<(SecretMatch Match, int Priority)>? found = null;
         for (var f = 0; f < _formats.Length; f++)
         {
             var format = _formats[f];
-            if (length < format.MinimumLength || !(_alwaysRun[f] || (anchored && ContainsAnchor(text, start, length, format))))
+            if (length < format.MinimumLength || !(anchored[f] || (_alwaysRun[f] && format.PassesGate(text, start, length))))
             {
                 continue;
             }
 
             for (var m = format.Pattern.Match(text, start, length); m.Success; m = m.NextMatch())
             {
-                if (Accept(format, m, out var secretStart, out var secretLength))
+                if (Accept(format, text, m, out var secretStart, out var secretLength))
                 {
                     (found ??= new()).Add((new SecretMatch(secretStart, secretLength, format), f));
                 }
@@ -145,30 +136,33 @@ public sealed class SecretScanner
 
         for (var f = 0; f < _formats.Length; f++)
         {
-            if (_alwaysRun[f] && length >= _formats[f].MinimumLength)
+            if (_alwaysRun[f] && length >= _formats[f].MinimumLength && _formats[f].PassesGate(text, start, length))
             {
                 return true;
             }
         }
 
-        return _prefilter.Match(text, start, length).Success;
+        var found = Scratch(_formats.Length);
+        var any = _anchors.Find(text, start, length, found);
+        Array.Clear(found, 0, found.Length);
+        return any;
     }
 
-    private static bool ContainsAnchor(string text, int start, int length, SecretFormat format)
+    [ThreadStatic]
+    private static bool[]? _scratch;
+
+    // MightContainSecret runs on every literal and comment: no allocation there.
+    private static bool[] Scratch(int length)
     {
-        var comparison = format.AnchorsIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var anchor in format.Anchors)
+        if (_scratch is null || _scratch.Length < length)
         {
-            if (text.IndexOf(anchor, start, length, comparison) >= 0)
-            {
-                return true;
-            }
+            _scratch = new bool[length];
         }
 
-        return false;
+        return _scratch;
     }
 
-    private static bool Accept(SecretFormat format, Match match, out int start, out int length)
+    private static bool Accept(SecretFormat format, string text, Match match, out int start, out int length)
     {
         var secret = format.SecretGroupNumber >= 0 && match.Groups[format.SecretGroupNumber].Success ? match.Groups[format.SecretGroupNumber] : (Group)match;
         start = secret.Index;
@@ -187,8 +181,7 @@ public sealed class SecretScanner
                 var afterUser = value.IndexOf(':') is var colon and >= 0 && format.Kind == "UrlCredentials" ? value.Substring(colon + 1) : value;
                 return !SecretHeuristics.IsPlaceholder(afterUser);
             case SecretValueCheck.Assignment:
-                var name = format.NameGroupNumber >= 0 ? match.Groups[format.NameGroupNumber].Value : string.Empty;
-                return SecretHeuristics.IsSensitiveName(name) && SecretHeuristics.IsLikelySecretValue(value);
+                return SecretHeuristics.IsSensitiveName(NameAround(text, match.Index)) && SecretHeuristics.IsLikelySecretValue(value);
             case SecretValueCheck.PrivateIpv4:
                 return IsPrivateHostAddress(value);
             case SecretValueCheck.HighEntropyBlob:
@@ -196,6 +189,25 @@ public sealed class SecretScanner
             default:
                 return true;
         }
+    }
+
+    // The assignment regex matches from the sensitive keyword on; the name it belongs to runs on both sides of it.
+    private static string NameAround(string text, int keyword)
+    {
+        static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '-';
+        var start = keyword;
+        while (start > 0 && keyword - start < 40 && IsNameChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = keyword;
+        while (end < text.Length && end - keyword < 60 && IsNameChar(text[end]))
+        {
+            end++;
+        }
+
+        return text.Substring(start, end - start);
     }
 
     private static bool IsPrivateHostAddress(string value)

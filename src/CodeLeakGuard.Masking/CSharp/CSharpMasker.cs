@@ -31,9 +31,8 @@ internal static class CSharpMasker
     public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
     {
         var options = context.Options.ParseOptions;
-        var tokens = model is null
-            ? SyntaxFactory.ParseTokens(text, 0, 0, options).ToList()
-            : model.SyntaxTree.GetRoot().DescendantTokens().ToList();
+        var tokens = new List<SyntaxToken>(text.Length / 6 + 16);
+        tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, options) : model.SyntaxTree.GetRoot().DescendantTokens());
         var facts = new FactsCollector();
         var interpolations = new InterpolationCache(options);
         new RoleClassifier(facts.Get).Run(tokens);

@@ -23,14 +23,15 @@ internal static class LiteralMasker
         var source = output.Source;
         var tokenStart = token.SpanStart;
         var tokenEnd = token.Span.End;
-        CSharpStringContent content;
-        if (interpolatedStyle is { } style)
+        int start, end;
+        CSharpStringStyle style;
+        if (interpolatedStyle is { } interpolated)
         {
-            content = CSharpStringContent.Decode(source, tokenStart, tokenEnd, style, interpolated: true);
+            (start, end, style) = (tokenStart, tokenEnd, interpolated);
         }
-        else if (CSharpStringContent.TryGetLiteralContent(token.Text, out var start, out var end, out var literalStyle))
+        else if (CSharpStringContent.TryGetLiteralContent(token.Text, out var contentStart, out var contentEnd, out style))
         {
-            content = CSharpStringContent.Decode(source, tokenStart + start, tokenStart + end, literalStyle, interpolated: false);
+            (start, end) = (tokenStart + contentStart, tokenStart + contentEnd);
         }
         else
         {
@@ -38,15 +39,24 @@ internal static class LiteralMasker
         }
 
         var masked = new MaskedText(source, tokenStart, tokenEnd);
-        var sink = new LiteralSink(context, masked, content);
-        var value = content.Value;
-        if (assignedToSensitiveName && SecretHeuristics.IsLikelySecretValue(value) && !context.Scanner.Scan(value).Any(m => m.Format.IsCredential))
+        if (!assignedToSensitiveName && IsWrittenAsIs(source, start, end, style, interpolatedStyle is not null))
         {
-            sink.Secret(0, value.Length, AssignedSecret);
+            // The common case, no escapes: the content is its own value, so it is masked where it stands.
+            RegionMasker.Mask(context, source, start, end, WordMode.Prose, new SourceSink(context, masked));
         }
         else
         {
-            RegionMasker.Mask(context, value, 0, value.Length, WordMode.Prose, sink);
+            var content = CSharpStringContent.Decode(source, start, end, style, interpolatedStyle is not null);
+            var sink = new LiteralSink(context, masked, content);
+            var value = content.Value;
+            if (assignedToSensitiveName && SecretHeuristics.IsLikelySecretValue(value) && !context.Scanner.Scan(value).Any(m => m.Format.IsCredential))
+            {
+                sink.Secret(0, value.Length, AssignedSecret);
+            }
+            else
+            {
+                RegionMasker.Mask(context, value, 0, value.Length, WordMode.Prose, sink);
+            }
         }
 
         if (!masked.Changed)
@@ -62,6 +72,22 @@ internal static class LiteralMasker
         }
 
         output.Replace(tokenStart, tokenEnd, replacement);
+    }
+
+    private static bool IsWrittenAsIs(string source, int start, int end, CSharpStringStyle style, bool interpolated)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = source[i];
+            if ((c == '\\' && style == CSharpStringStyle.Regular)
+                || (c == '"' && style == CSharpStringStyle.Verbatim)
+                || (interpolated && style != CSharpStringStyle.Raw && c is '{' or '}'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Replaces a whole literal by one of the same kind holding only a marker; the session keeps the original.</summary>

@@ -271,5 +271,16 @@ internal sealed class TokenEmitter
         return start.Contains("\"\"\"") ? CSharpStringStyle.Raw : start.IndexOf('@') >= 0 ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
     }
 
-    private static bool HasDigit(string text) => text.Any(Words.IsAsciiDigit);
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (Words.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

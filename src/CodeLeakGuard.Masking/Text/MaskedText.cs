@@ -11,17 +11,21 @@ namespace CodeLeakGuard.Masking.Text;
 internal sealed class MaskedText
 {
     private readonly string _source;
+    private readonly int _start;
     private readonly int _end;
-    private readonly StringBuilder _output;
+    private StringBuilder? _builder;
     private int _copied;
 
     public MaskedText(string source, int start, int end)
     {
         _source = source;
+        _start = start;
         _copied = start;
         _end = end;
-        _output = new StringBuilder(end - start + 64);
     }
+
+    // Most regions (a literal, a comment) need no replacement: the builder is made on the first one.
+    private StringBuilder _output => _builder ??= new StringBuilder(_end - _start + 64);
 
     public string Source => _source;
 
@@ -67,6 +71,11 @@ internal sealed class MaskedText
 
     public override string ToString()
     {
+        if (_builder is null && _copied == _start)
+        {
+            return _source.Substring(_start, _end - _start);
+        }
+
         CopyTo(_end);
         return _output.ToString();
     }
