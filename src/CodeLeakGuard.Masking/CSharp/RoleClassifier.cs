@@ -27,6 +27,8 @@ internal sealed class RoleClassifier
     private readonly Func<string, NameFacts> _facts;
     private readonly Stack<(Block Kind, string? TypeName, int ParenDepth, int BracketDepth)> _blocks = new();
     private IReadOnlyList<SyntaxToken> _tokens = Array.Empty<SyntaxToken>();
+    private SyntaxKind[] _kinds = Array.Empty<SyntaxKind>();
+    private NameFacts?[] _names = Array.Empty<NameFacts?>();
     private Block _block = Block.Namespace;
     private string? _typeName;
     private int _parenDepth;
@@ -50,10 +52,21 @@ internal sealed class RoleClassifier
     {
         _tokens = tokens;
         _block = inBody ? Block.Body : Block.Namespace;
+        _kinds = new SyntaxKind[tokens.Count];
+        _names = new NameFacts?[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            _kinds[i] = (SyntaxKind)tokens[i].RawKind;
+            if (_kinds[i] == SyntaxKind.IdentifierToken)
+            {
+                _names[i] = _facts(NameOf(tokens[i]));
+            }
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            switch ((SyntaxKind)token.RawKind)
+            switch (_kinds[i])
             {
                 case SyntaxKind.IdentifierToken:
                     Identifier(i);
@@ -102,8 +115,8 @@ internal sealed class RoleClassifier
 
     private void Identifier(int i)
     {
-        var token = _tokens[i];
-        var name = NameOf(token);
+        var facts = _names[i]!;
+        var name = facts.Name;
         var previous = Kind(i - 1);
         var next = Kind(i + 1);
         var previousText = i > 0 ? _tokens[i - 1].Text : string.Empty;
@@ -120,12 +133,11 @@ internal sealed class RoleClassifier
             return;
         }
 
-        if (LanguageWords.IsKeyword(name) && name is not ("value" or "args"))
+        if (facts.IsKeyword && name is not ("value" or "args"))
         {
             return;
         }
 
-        var facts = _facts(name);
         if (_header == "namespace" && _parenDepth == 0)
         {
             facts.Declare(PseudonymRole.Namespace);
@@ -397,14 +409,14 @@ internal sealed class RoleClassifier
     // The '<' right after a declared type, method or delegate name opens its type parameter list.
     private void ExpectTypeParameters(int i) => _pendingTypeParameters = Kind(i + 1) == SyntaxKind.LessThanToken;
 
-    private SyntaxKind Kind(int index) => index >= 0 && index < _tokens.Count ? (SyntaxKind)_tokens[index].RawKind : SyntaxKind.None;
+    private SyntaxKind Kind(int index) => index >= 0 && index < _kinds.Length ? _kinds[index] : SyntaxKind.None;
 
     private bool IsTypeish(int index)
     {
         var kind = Kind(index);
         return kind switch
         {
-            SyntaxKind.IdentifierToken => !LanguageWords.IsKeyword(_tokens[index].Text) || _tokens[index].Text is "var" or "dynamic",
+            SyntaxKind.IdentifierToken => !_names[index]!.IsKeyword || _names[index]!.Name is "var" or "dynamic",
             SyntaxKind.GreaterThanToken or SyntaxKind.CloseBracketToken or SyntaxKind.QuestionToken or SyntaxKind.AsteriskToken => true,
             _ => SyntaxFacts.IsPredefinedType(kind),
         };

@@ -47,19 +47,26 @@ internal sealed class TokenEmitter
     {
         foreach (var token in tokens)
         {
-            foreach (var trivia in token.LeadingTrivia)
+            if (token.HasLeadingTrivia)
             {
-                Trivia(trivia);
+                foreach (var trivia in token.LeadingTrivia)
+                {
+                    Trivia(trivia);
+                }
             }
 
-            if (Enter(token.SpanStart, token.Span.End))
+            var span = token.Span;
+            if (Enter(span.Start, span.End))
             {
                 Token(token);
             }
 
-            foreach (var trivia in token.TrailingTrivia)
+            if (token.HasTrailingTrivia)
             {
-                Trivia(trivia);
+                foreach (var trivia in token.TrailingTrivia)
+                {
+                    Trivia(trivia);
+                }
             }
         }
 
@@ -146,14 +153,15 @@ internal sealed class TokenEmitter
 
     private void Trivia(SyntaxTrivia trivia)
     {
-        var span = trivia.FullSpan;
-        if (span.Length == 0 || !Enter(span.Start, span.End))
+        // Whitespace is copied through as it is (inside withheld code the replacement covers it): nothing to decide.
+        var kind = (SyntaxKind)trivia.RawKind;
+        if (kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia)
         {
             return;
         }
 
-        var kind = (SyntaxKind)trivia.RawKind;
-        if (kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia)
+        var span = trivia.FullSpan;
+        if (span.Length == 0 || !Enter(span.Start, span.End))
         {
             return;
         }

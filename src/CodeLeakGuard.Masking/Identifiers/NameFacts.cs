@@ -8,9 +8,13 @@ internal sealed class NameFacts
     public NameFacts(string name)
     {
         Name = name;
+        IsKeyword = LanguageWords.IsKeyword(name);
     }
 
     public string Name { get; }
+
+    /// <summary>A contextual keyword written as an identifier (<c>var</c>, <c>value</c>, <c>nameof</c>): never masked.</summary>
+    public bool IsKeyword { get; }
 
     /// <summary>The strongest role the name is declared with here, if it is declared.</summary>
     public PseudonymRole? Declared { get; private set; }

@@ -17,6 +17,8 @@ internal static class Unmasker
 {
     private const int MaxDigits = 9;
 
+    private static readonly char[] Digits = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' };
+
     public static UnmaskResult Unmask(SessionState state, TagWords tags, string text)
     {
         var issues = new List<UnmaskIssue>();
@@ -36,7 +38,10 @@ internal static class Unmasker
 
         for (var i = 0; i < text.Length; i++)
         {
-            if (stubIndex < stubs.Count && i >= stubs[stubIndex].Start)
+            // Jump to the next digit (placeholders end in one) or the next restorable stub, whichever comes first.
+            var nextDigit = text.IndexOfAny(Digits, i);
+            var nextStub = stubIndex < stubs.Count ? stubs[stubIndex].Start : int.MaxValue;
+            if (nextStub != int.MaxValue && (nextDigit < 0 || nextStub <= nextDigit))
             {
                 var stub = stubs[stubIndex++];
                 Replace(stub.Start, stub.End, stub.Original);
@@ -44,7 +49,13 @@ internal static class Unmasker
                 continue;
             }
 
-            if (!Words.IsAsciiDigit(text[i]) || i == 0 || !Words.IsAsciiLetter(text[i - 1]))
+            if (nextDigit < 0)
+            {
+                break;
+            }
+
+            i = nextDigit;
+            if (i == 0 || !Words.IsAsciiLetter(text[i - 1]))
             {
                 continue;
             }
