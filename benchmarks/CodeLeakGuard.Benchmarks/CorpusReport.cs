@@ -35,7 +35,7 @@ internal static class CorpusReport
         Line($"- Runtime: .NET {Environment.Version}, {Environment.ProcessorCount} logical cores, Roslyn {typeof(Compilation).Assembly.GetName().Version}; load average at start: {(File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a")}");
         Line($"- Corpus: `{corpus.AssemblyName}.dll` {typeof(ICSharpCode.Decompiler.CSharp.CSharpDecompiler).Assembly.GetName().Version} decompiled by ICSharpCode.Decompiler, one file per top-level type");
         Line($"- Corpus size: {corpus.Files.Count:N0} files, {corpusBytes:N0} bytes ({corpusBytes / 1024.0 / 1024.0:F2} MiB), {corpusLines:N0} lines");
-        Line($"- Active scenario adds {handWritten.Count} hand-written files ({handWritten.Sum(f => Encoding.UTF8.GetByteCount(f.Text)):N0} bytes) using the OpenAI and Anthropic SDKs, and references {string.Join(", ", "Anthropic", "OpenAI")} (+ their dependencies)");
+        Line($"- Active scenario adds {handWritten.Count} hand-written files ({handWritten.Sum(f => Encoding.UTF8.GetByteCount(f.Text)):N0} bytes) using the OpenAI and Anthropic SDKs, and references the Anthropic and OpenAI assemblies (+ their dependencies)");
         Line($"- BannedSymbols.txt ({AnalyzerSets.BannedNamespaces().Count} lines): {string.Join(" ", AnalyzerSets.BannedNamespaces().Select(n => "N:" + n))}");
         Line();
 

@@ -5,7 +5,8 @@ namespace CodeLeakGuard.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/CodeLeakGuard.Benchmarks -- --filter '*'</c>. Before handing the
 /// arguments to BenchmarkSwitcher it decompiles the corpus (once, cached under obj/corpus) and prints the corpus
-/// report (size, compiler errors, per-analyzer telemetry), also saved in BenchmarkDotNet.Artifacts/results.
+/// report (size, compiler errors, per-analyzer telemetry), also saved in BenchmarkDotNet.Artifacts/results, unless
+/// the filter selects only other benchmarks.
 /// Own options: <c>--skip-report</c>; <c>--report-only</c>; <c>--interleaved N</c> and <c>--breakdown N</c> (see
 /// <see cref="InterleavedRun"/>: CPU-time cross-checks in one process, run before the BenchmarkDotNet cases).
 /// </summary>
@@ -33,7 +34,7 @@ public static class Program
 
         var results = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results");
         Directory.CreateDirectory(results);
-        if (!own.ContainsKey("--skip-report"))
+        if (!own.ContainsKey("--skip-report") && SelectsAnalyzerBenchmarks(benchmarkArgs))
         {
             File.WriteAllText(Path.Combine(results, "CodeLeakGuard.Benchmarks-corpus-report.md"), CorpusReport.Write(Console.Out));
         }
@@ -55,5 +56,36 @@ public static class Program
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(benchmarkArgs.ToArray());
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The corpus report belongs to <see cref="AnalyzerBenchmarks"/>: skipped when a <c>--filter</c> selects only other
+    /// benchmarks of this program (glob patterns, as BenchmarkDotNet matches them against full names).
+    /// </summary>
+    private static bool SelectsAnalyzerBenchmarks(IReadOnlyList<string> args)
+    {
+        if (args.Any(a => a is "--list" or "--help" or "-h" or "--version" or "--info"))
+        {
+            return false;
+        }
+
+        var filters = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--filter" or "-f")
+            {
+                for (i++; i < args.Count && !args[i].StartsWith('-'); i++)
+                {
+                    filters.Add(args[i]);
+                }
+
+                i--;
+            }
+        }
+
+        var name = typeof(AnalyzerBenchmarks).FullName + "." + nameof(AnalyzerBenchmarks.CompilerOnly);
+        return filters.Count == 0 || filters.Any(f => System.Text.RegularExpressions.Regex.IsMatch(
+            name, "^" + System.Text.RegularExpressions.Regex.Escape(f).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 }
