@@ -54,8 +54,14 @@ internal sealed class MaskContext
     }
 
     /// <summary>Reserves every number the input writes after a tag word, before this call allocates any.</summary>
-    public void ReserveInputNumbers(string text) =>
-        Tags.ForEachTaggedNumber(text, 0, text.Length, (_, _, _, number) => State.Reserve(number));
+    public void ReserveInputNumbers(string text)
+    {
+        var position = 0;
+        while (Tags.NextTaggedNumber(text, ref position, text.Length, 0, out _, out var number, out _))
+        {
+            State.Reserve(number);
+        }
+    }
 
     /// <summary>
     /// Whether a name the code uses is masked. Without a compilation: everything except keywords, the framework and
@@ -129,18 +135,20 @@ internal sealed class MaskContext
     public bool CollidesWithPlaceholder(string text, int start, int end)
     {
         var collides = false;
-        Tags.ForEachTaggedNumber(text, start, end, (_, digitsStart, _, number) =>
+        var position = start;
+        while (Tags.NextTaggedNumber(text, ref position, end, start, out var digitsStart, out var number, out _))
         {
             var entry = State.Find(number);
             if (entry is null)
             {
                 State.Reserve(number);
-                return;
+                continue;
             }
 
             var tagStart = digitsStart - entry.Tag.Length;
             collides |= tagStart >= start && string.Compare(text, tagStart, entry.Tag, 0, entry.Tag.Length, StringComparison.OrdinalIgnoreCase) == 0;
-        });
+        }
+
         return collides;
     }
 

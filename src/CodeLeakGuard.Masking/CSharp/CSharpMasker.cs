@@ -21,17 +21,30 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
+    [ThreadStatic]
+    private static List<SyntaxToken>? _tokenBuffer;
+
     public static string Mask(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
     {
-        var prepared = Prepare(context, text, path, model, assemblyIsProprietary);
-        return Emit(context, prepared);
+        // One call prepares and writes in turn, so its token list can be reused by the next (a batch keeps its lists).
+        var buffer = _tokenBuffer ?? new List<SyntaxToken>();
+        _tokenBuffer = null;
+        try
+        {
+            return Emit(context, Prepare(context, text, path, model, assemblyIsProprietary, buffer));
+        }
+        finally
+        {
+            buffer.Clear();
+            _tokenBuffer = buffer;
+        }
     }
 
     /// <summary>The first pass: classify and decide every name (so prose around the code can use the same names).</summary>
-    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
+    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, List<SyntaxToken>? tokens = null)
     {
         var options = context.Options.ParseOptions;
-        var tokens = new List<SyntaxToken>(text.Length / 6 + 16);
+        tokens ??= new List<SyntaxToken>(text.Length / 6 + 16);
         tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, options) : model.SyntaxTree.GetRoot().DescendantTokens());
         var facts = new FactsCollector();
         var interpolations = new InterpolationCache(options);

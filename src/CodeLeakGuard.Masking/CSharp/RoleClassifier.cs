@@ -29,6 +29,7 @@ internal sealed class RoleClassifier
     private IReadOnlyList<SyntaxToken> _tokens = Array.Empty<SyntaxToken>();
     private SyntaxKind[] _kinds = Array.Empty<SyntaxKind>();
     private NameFacts?[] _names = Array.Empty<NameFacts?>();
+    private int _count;
     private Block _block = Block.Namespace;
     private string? _typeName;
     private int _parenDepth;
@@ -52,8 +53,24 @@ internal sealed class RoleClassifier
     {
         _tokens = tokens;
         _block = inBody ? Block.Body : Block.Namespace;
-        _kinds = new SyntaxKind[tokens.Count];
-        _names = new NameFacts?[tokens.Count];
+        _count = tokens.Count;
+        _kinds = System.Buffers.ArrayPool<SyntaxKind>.Shared.Rent(_count);
+        _names = System.Buffers.ArrayPool<NameFacts?>.Shared.Rent(_count);
+        try
+        {
+            Classify(tokens);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<SyntaxKind>.Shared.Return(_kinds);
+            System.Buffers.ArrayPool<NameFacts?>.Shared.Return(_names, clearArray: true);
+            _kinds = Array.Empty<SyntaxKind>();
+            _names = Array.Empty<NameFacts?>();
+        }
+    }
+
+    private void Classify(IReadOnlyList<SyntaxToken> tokens)
+    {
         for (var i = 0; i < tokens.Count; i++)
         {
             _kinds[i] = (SyntaxKind)tokens[i].RawKind;
@@ -409,7 +426,7 @@ internal sealed class RoleClassifier
     // The '<' right after a declared type, method or delegate name opens its type parameter list.
     private void ExpectTypeParameters(int i) => _pendingTypeParameters = Kind(i + 1) == SyntaxKind.LessThanToken;
 
-    private SyntaxKind Kind(int index) => index >= 0 && index < _kinds.Length ? _kinds[index] : SyntaxKind.None;
+    private SyntaxKind Kind(int index) => index >= 0 && index < _count ? _kinds[index] : SyntaxKind.None;
 
     private bool IsTypeish(int index)
     {

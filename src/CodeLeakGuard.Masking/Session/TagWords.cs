@@ -44,33 +44,43 @@ internal sealed class TagWords
     }
 
     /// <summary>
-    /// Calls <paramref name="found"/> with (tag start, digits start, digits end, number) for every number written right
-    /// after a tag word in <c>text[start..end)</c>. Placeholders never have a leading zero or more than nine digits,
-    /// so such runs are skipped.
+    /// Finds the next number written right after a tag word in <c>text[position..end)</c>, moving
+    /// <paramref name="position"/> past it; <paramref name="limit"/> is where a tag may start at the earliest.
+    /// Placeholders never have a leading zero or more than nine digits, so such runs are skipped. No allocation:
+    /// this runs over every input.
     /// </summary>
-    public void ForEachTaggedNumber(string text, int start, int end, Action<int, int, int, int> found)
+    public bool NextTaggedNumber(string text, ref int position, int end, int limit, out int digitsStart, out int number, out string tag)
     {
-        for (var i = start; i < end; i++)
+        var i = position;
+        while (i < end)
         {
-            if (!Words.IsAsciiDigit(text[i]) || i == start || !Words.IsAsciiLetter(text[i - 1]))
+            if (!Words.IsAsciiDigit(text[i]) || i == limit || !Words.IsAsciiLetter(text[i - 1]))
             {
+                i++;
                 continue;
             }
 
-            var digitsEnd = i;
-            while (digitsEnd < end && Words.IsAsciiDigit(text[digitsEnd]))
+            var start = i;
+            while (i < end && Words.IsAsciiDigit(text[i]))
             {
-                digitsEnd++;
+                i++;
             }
 
-            var tag = digitsEnd - i <= 9 && text[i] != '0' ? TagEndingAt(text, i, start) : null;
-            if (tag is not null)
+            var found = i - start <= 9 && text[start] != '0' ? TagEndingAt(text, start, limit) : null;
+            if (found is not null)
             {
-                found(i - tag.Length, i, digitsEnd, ParseNumber(text, i, digitsEnd));
+                position = i;
+                digitsStart = start;
+                number = ParseNumber(text, start, i);
+                tag = found;
+                return true;
             }
-
-            i = digitsEnd;
         }
+
+        position = end;
+        digitsStart = number = 0;
+        tag = string.Empty;
+        return false;
     }
 
     public static int ParseNumber(string text, int start, int end)

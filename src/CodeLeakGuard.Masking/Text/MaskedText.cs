@@ -1,19 +1,21 @@
 using System;
-using System.Text;
+using System.Buffers;
 
 namespace CodeLeakGuard.Masking.Text;
 
 /// <summary>
 /// The output of masking one region of a source string: replacements in increasing position, everything between
 /// them copied through. A region that is not replaced is copied as it is, so the text around the masked parts stays
-/// byte for byte what it was (which makes unmasking exact).
+/// byte for byte what it was (which makes unmasking exact). The output buffer comes from the shared array pool and
+/// goes back when the text is taken (masking a large file would otherwise make several large-object-heap copies).
 /// </summary>
 internal sealed class MaskedText
 {
     private readonly string _source;
     private readonly int _start;
     private readonly int _end;
-    private StringBuilder? _builder;
+    private char[]? _buffer;
+    private int _length;
     private int _copied;
 
     public MaskedText(string source, int start, int end)
@@ -23,9 +25,6 @@ internal sealed class MaskedText
         _copied = start;
         _end = end;
     }
-
-    // Most regions (a literal, a comment) need no replacement: the builder is made on the first one.
-    private StringBuilder _output => _builder ??= new StringBuilder(_end - _start + 64);
 
     public string Source => _source;
 
@@ -41,8 +40,8 @@ internal sealed class MaskedText
             throw new InvalidOperationException($"replacement {start}..{end} is out of order (output is at {_copied}, region ends at {_end})");
         }
 
-        _output.Append(_source, _copied, start - _copied);
-        _output.Append(replacement);
+        Append(_source, _copied, start - _copied);
+        Append(replacement, 0, replacement.Length);
         _copied = end;
         Changed = true;
     }
@@ -52,31 +51,60 @@ internal sealed class MaskedText
     {
         if (position > _copied)
         {
-            _output.Append(_source, _copied, position - _copied);
+            Append(_source, _copied, position - _copied);
             _copied = position;
         }
     }
 
-    public (int Output, int Source, bool Changed) Mark() => (_output.Length, _copied, Changed);
+    public (int Output, int Source, bool Changed) Mark() => (_length, _copied, Changed);
 
-    public string EmittedSince((int Output, int Source, bool Changed) mark) => _output.ToString(mark.Output, _output.Length - mark.Output);
+    public string EmittedSince((int Output, int Source, bool Changed) mark) => _buffer is null ? string.Empty : new string(_buffer, mark.Output, _length - mark.Output);
 
     /// <summary>Forgets everything emitted since <paramref name="mark"/>: the caller replaces that part another way.</summary>
     public void Rollback((int Output, int Source, bool Changed) mark)
     {
-        _output.Length = mark.Output;
+        _length = mark.Output;
         _copied = mark.Source;
         Changed = mark.Changed;
     }
 
+    /// <summary>The masked region; the buffer goes back to the pool, so call this once, at the end.</summary>
     public override string ToString()
     {
-        if (_builder is null && _copied == _start)
+        if (_buffer is null && _copied == _start)
         {
             return _source.Substring(_start, _end - _start);
         }
 
         CopyTo(_end);
-        return _output.ToString();
+        var text = new string(_buffer!, 0, _length);
+        ArrayPool<char>.Shared.Return(_buffer!);
+        _buffer = null;
+        _length = 0;
+        _copied = _start;
+        return text;
+    }
+
+    private void Append(string text, int start, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if (_buffer is null || _length + count > _buffer.Length)
+        {
+            var grown = ArrayPool<char>.Shared.Rent(Math.Max(_length + count, Math.Max(_end - _start + 64, (_buffer?.Length ?? 0) * 2)));
+            if (_buffer is not null)
+            {
+                Array.Copy(_buffer, grown, _length);
+                ArrayPool<char>.Shared.Return(_buffer);
+            }
+
+            _buffer = grown;
+        }
+
+        text.CopyTo(start, _buffer, _length, count);
+        _length += count;
     }
 }
