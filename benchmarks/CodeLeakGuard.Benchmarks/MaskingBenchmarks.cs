@@ -58,15 +58,21 @@ public class MaskingBenchmarks
         return length;
     }
 
-    [Benchmark(Description = "MaskingSession.Unmask")]
+    /// <summary>Four passes per invocation (reported per pass): one pass is too short for a stable iteration.</summary>
+    [Benchmark(Description = "MaskingSession.Unmask", OperationsPerInvoke = UnmaskPasses)]
     public int Unmask()
     {
         var length = 0;
-        foreach (var masked in _masked)
+        for (var pass = 0; pass < UnmaskPasses; pass++)
         {
-            length += _session.Unmask(masked).Text.Length;
+            foreach (var masked in _masked)
+            {
+                length += _session.Unmask(masked).Text.Length;
+            }
         }
 
         return length;
     }
+
+    private const int UnmaskPasses = 4;
 }

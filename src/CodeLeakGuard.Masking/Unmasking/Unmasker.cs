@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Masking.Text;
 
@@ -23,15 +22,14 @@ internal static class Unmasker
     {
         var issues = new List<UnmaskIssue>();
         var stubs = WithheldStubs.Find(state, text, issues);
-        StringBuilder? output = null;
+        var output = new MaskedText(text, 0, text.Length);
         var copied = 0;
         var restored = 0;
         var stubIndex = 0;
 
         void Replace(int start, int end, string replacement)
         {
-            output ??= new StringBuilder(text.Length + 256);
-            output.Append(text, copied, start - copied).Append(replacement);
+            output.Replace(start, end, replacement);
             copied = end;
             restored++;
         }
@@ -89,13 +87,7 @@ internal static class Unmasker
             }
         }
 
-        if (output is null)
-        {
-            return new UnmaskResult(text, 0, issues);
-        }
-
-        output.Append(text, copied, text.Length - copied);
-        return new UnmaskResult(output.ToString(), restored, issues);
+        return output.Changed ? new UnmaskResult(output.ToString(), restored, issues) : new UnmaskResult(text, 0, issues);
     }
 
     // <withheld:Proprietary50> is reported once, by WithheldStubs.
