@@ -136,6 +136,8 @@ public class HardcodedSecretAnalyzerTests
             string Ip = "10.1.2.3";
             string Sql = "Server=.;Database=Orders;Integrated Security=true";
             string Template = "Server={0};Password={1}";
+            string PublicKeyToken = "b77a5c561934e089";
+            string Mscorlib = "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089";
         }
         """);
 

@@ -93,6 +93,8 @@ public class SecretScannerTests
     [InlineData("Version 10.1.2.3.4 of the tool, loopback 127.0.0.1, public 8.8.8.8")]
     [InlineData("See https://contoso.com/docs and the corp.contoso.com portal.")]
     [InlineData("CancellationToken token = default; var secretName = \"orders-db-password\";")]
+    [InlineData("mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089")]
+    [InlineData("Test name: DecompileC10PublicUnsafeFixedIntArr10Members")]
     public void Ordinary_text_test_vectors_and_placeholders_are_not_secrets(string text) =>
         Assert.Empty(SecretScanner.Default.Scan(text));
 

@@ -39,6 +39,12 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SecretScanner scanner)
     {
         var token = context.Node is InterpolatedStringTextSyntax text ? text.TextToken : ((LiteralExpressionSyntax)context.Node).Token;
+        var raw = token.Text;
+        if (raw.IndexOf('\\') < 0 && !scanner.MightContainSecret(raw, 0, raw.Length))
+        {
+            return; // most literals: nothing that could start a secret, decided without decoding
+        }
+
         var content = LiteralContent.Of(token);
         if (content is null || !scanner.MightContainSecret(content.Value, 0, content.Value.Length))
         {

@@ -46,14 +46,24 @@ public static class SecretHeuristics
             return false;
         }
 
-        var normalized = Normalize(name!);
-        if (normalized.Length == 0 || !SensitiveWords.Any(w => normalized.Contains(w)))
+        if (!MentionsSensitiveWord(name!))
         {
-            return false;
+            return false; // the common case, decided without allocating: analyzers ask this of every variable
+        }
+
+        var normalized = Normalize(name!);
+        if (normalized.Length == 0 || !SensitiveWords.Any(w => normalized.Contains(w)) || normalized.Contains("public"))
+        {
+            return false; // PublicKeyToken, publicKey: public by definition
         }
 
         return !DescriptiveSuffixes.Any(s => normalized.EndsWith(s, StringComparison.Ordinal) && !SensitiveWords.Any(w => normalized.EndsWith(w, StringComparison.Ordinal)));
     }
+
+    private static bool MentionsSensitiveWord(string name) =>
+        name.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>True for text that stands in for a secret: "your-api-key-here", "&lt;password&gt;", "${TOKEN}", "xxxx", "changeme".</summary>
     public static bool IsPlaceholder(string value)
@@ -124,7 +134,28 @@ public static class SecretHeuristics
             nonHex |= c is (>= 'g' and <= 'z') or (>= 'G' and <= 'Z');
         }
 
-        return upper && lower && digit && nonHex && ShannonEntropy.BitsPerChar(value.TrimEnd('=')) >= 4.5;
+        return upper && lower && digit && nonHex && !IsWordLike(value) && ShannonEntropy.BitsPerChar(value.TrimEnd('=')) >= 4.5;
+    }
+
+    // "DecompileC10PublicUnsafeFixedIntArr10Members" is words run together, not key material: random text rarely has
+    // runs of four lower-case letters, words are made of them.
+    private static bool IsWordLike(string value)
+    {
+        int inRuns = 0, run = 0;
+        foreach (var c in value)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                run++;
+                continue;
+            }
+
+            inRuns += run >= 4 ? run : 0;
+            run = 0;
+        }
+
+        inRuns += run >= 4 ? run : 0;
+        return inRuns * 2 >= value.Length;
     }
 
     private static bool LooksLikePath(string value) =>
