@@ -19,7 +19,7 @@ internal sealed class DictionaryMasker(IReadOnlyDictionary<string, string> realT
         ["sk-ant-api03-REALKEY"] = "SECRET_1",
     });
 
-    public MaskedText Mask(string text)
+    public MaskedPrompt Mask(string text)
     {
         var counts = new Dictionary<string, int>();
         foreach (var (real, pseudonym) in realToPseudonym.OrderByDescending(p => p.Key.Length))
@@ -34,7 +34,7 @@ internal sealed class DictionaryMasker(IReadOnlyDictionary<string, string> realT
             }
         }
 
-        return new MaskedText(text, counts);
+        return new MaskedPrompt(text, counts);
     }
 
     public string Unmask(string text)

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using CodeLeakGuard.Masking;
+using CodeLeakGuard.Masking.Http;
 using OpenAI;
 using OpenAI.Chat;
 

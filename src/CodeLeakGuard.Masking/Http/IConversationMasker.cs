@@ -7,7 +7,7 @@ namespace CodeLeakGuard.Masking.Http;
 public interface IConversationMasker
 {
     /// <summary>Masks text the model will read; throws <see cref="MaskingRefusedException"/> when it cannot be masked safely.</summary>
-    MaskedText Mask(string text);
+    MaskedPrompt Mask(string text);
 
     /// <summary>Restores real names in text the model wrote.</summary>
     string Unmask(string text);
@@ -17,9 +17,9 @@ public interface IConversationMasker
 }
 
 /// <summary>Masked text and what was masked, by category (never the values).</summary>
-public sealed class MaskedText
+public sealed class MaskedPrompt
 {
-    public MaskedText(string text, IReadOnlyDictionary<string, int> counts)
+    public MaskedPrompt(string text, IReadOnlyDictionary<string, int> counts)
     {
         Text = text;
         Counts = counts;

@@ -39,6 +39,13 @@ public sealed class MaskingAuditRecord
 
 public sealed class MaskingHandlerOptions
 {
+    /// <summary>Options that mask every request with one session: an application's single conversation.</summary>
+    public static MaskingHandlerOptions ForSession(MaskingSession session)
+    {
+        var masker = new SessionMasker(session);
+        return new MaskingHandlerOptions { SessionFor = (_, _) => masker };
+    }
+
     /// <summary>The masking session of the conversation a request belongs to.</summary>
     public Func<HttpRequestMessage, JsonObject, IConversationMasker> SessionFor { get; set; } = (_, _) => throw new InvalidOperationException("no masking session configured");
 

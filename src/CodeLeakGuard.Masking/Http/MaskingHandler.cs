@@ -16,15 +16,31 @@ namespace CodeLeakGuard.Masking.Http;
 /// OpenAI Chat Completions / Responses request, and unmasks the model's answer, streamed (server-sent events, each
 /// forwarded as soon as it is safe) or whole. A request it does not understand, or cannot mask, never leaves: the
 /// caller gets an error in the provider's format. Authentication headers pass through untouched.
+/// <code>
+/// var session = new MaskingSession(new MaskingOptions { Policy = policy });
+/// var http = new HttpClient(new MaskingHandler(session) { InnerHandler = new HttpClientHandler() });
+/// </code>
 /// </summary>
 public sealed class MaskingHandler : DelegatingHandler
 {
     private readonly MaskingHandlerOptions _options;
 
-    public MaskingHandler(MaskingHandlerOptions options) => _options = options;
+    /// <summary>Every request through this handler belongs to one conversation, masked by <paramref name="session"/>.</summary>
+    public MaskingHandler(MaskingSession session)
+        : this(MaskingHandlerOptions.ForSession(session))
+    {
+    }
+
+    /// <inheritdoc cref="MaskingHandler(MaskingSession)"/>
+    public MaskingHandler(MaskingSession session, HttpMessageHandler inner)
+        : this(MaskingHandlerOptions.ForSession(session), inner)
+    {
+    }
+
+    public MaskingHandler(MaskingHandlerOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
 
     public MaskingHandler(MaskingHandlerOptions options, HttpMessageHandler inner)
-        : base(inner) => _options = options;
+        : base(inner) => _options = options ?? throw new ArgumentNullException(nameof(options));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,19 +1,21 @@
-using CodeLeakGuard.Masking;
-using CodeLeakGuard.Masking.Http;
+using System;
+using System.Collections.Generic;
 
-namespace CodeLeakGuard.Gateway;
+namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
 /// A conversation's <see cref="MaskingSession"/> at the HTTP boundary: prompts are masked as Markdown (C# fences as
 /// code, prose word by word), answers unmasked; a masking failure refuses the request (fail closed).
 /// </summary>
-public sealed class SessionMasker(MaskingSession session) : IConversationMasker
+public sealed class SessionMasker : IConversationMasker
 {
     private const int LongestBracketPlaceholder = 96;
 
-    public MaskingSession Session { get; } = session;
+    public SessionMasker(MaskingSession session) => Session = session ?? throw new ArgumentNullException(nameof(session));
 
-    public MaskedText Mask(string text)
+    public MaskingSession Session { get; }
+
+    public MaskedPrompt Mask(string text)
     {
         try
         {
@@ -23,12 +25,12 @@ public sealed class SessionMasker(MaskingSession session) : IConversationMasker
             Add(counts, "identifiers", report.Identifiers);
             Add(counts, "proprietary", report.ProprietarySpans);
             Add(counts, "withheld-literals", report.WithheldLiterals);
-            foreach (var (category, count) in report.SecretsByCategory)
+            foreach (var pair in report.SecretsByCategory)
             {
-                Add(counts, "secret:" + category, count);
+                Add(counts, "secret:" + pair.Key, pair.Value);
             }
 
-            return new MaskedText(result.Text, counts);
+            return new MaskedPrompt(result.Text, counts);
         }
         catch (MaskingException ex)
         {
