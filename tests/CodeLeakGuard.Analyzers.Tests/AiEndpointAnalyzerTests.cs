@@ -42,6 +42,18 @@ public class AiEndpointAnalyzerTests
         """);
 
     [Fact]
+    public Task Constants_fold_through_member_access_interpolation_and_conditionals() => Verify("""
+        static class Hosts { public const string Anthropic = {|CLG1003:"api." + "anthropic.com"|}; }
+        class C
+        {
+            const bool Eu = false;
+            const string A = {|CLG1003:$"https://{Hosts.Anthropic}/v1"|};
+            const string B = {|CLG1003:"https://" + (Eu ? "eu.example" : Hosts.Anthropic)|};
+            string D(string path) => "https://" + Hosts.Anthropic.ToLowerInvariant() + path;
+        }
+        """);
+
+    [Fact]
     public Task Comments_marketing_sites_docs_loopback_and_approved_endpoints_are_not_reported() => Verify("""
         class C
         {

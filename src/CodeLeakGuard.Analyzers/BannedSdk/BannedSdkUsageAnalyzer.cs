@@ -32,17 +32,33 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
             return;
         }
 
-        context.RegisterSyntaxNodeAction(c => AnalyzeName(c, index, judge), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
+        context.RegisterSemanticModelAction(c => AnalyzeNames(c, index, judge));
     }
 
-    private static void AnalyzeName(SyntaxNodeAnalysisContext context, BannedNameIndex index, SymbolJudge judge)
+    /// <summary>
+    /// Identifiers are the most frequent nodes: one callback per file that can name banned code at all, rather than one
+    /// per identifier of every file, keeps the analyzer driver's per-callback overhead out of ordinary files.
+    /// </summary>
+    private static void AnalyzeNames(SemanticModelAnalysisContext context, BannedNameIndex index, SymbolJudge judge)
     {
-        var name = (SimpleNameSyntax)context.Node;
-        if (!index.Gate.IsOpen(name.SyntaxTree))
+        var tree = context.SemanticModel.SyntaxTree;
+        if (!index.Gate.IsOpen(tree))
         {
             return;
         }
 
+        var root = tree.GetRoot(context.CancellationToken);
+        foreach (var node in root.DescendantNodes(context.FilterSpan ?? root.FullSpan, descendIntoTrivia: true))
+        {
+            if (node is IdentifierNameSyntax or GenericNameSyntax)
+            {
+                AnalyzeName(context, (SimpleNameSyntax)node, index, judge);
+            }
+        }
+    }
+
+    private static void AnalyzeName(SemanticModelAnalysisContext context, SimpleNameSyntax name, BannedNameIndex index, SymbolJudge judge)
+    {
         if (name is IdentifierNameSyntax { IsVar: true } varName)
         {
             ImplicitTypeCheck.Analyze(context, varName, judge);

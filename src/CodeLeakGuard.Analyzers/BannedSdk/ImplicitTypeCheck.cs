@@ -11,7 +11,7 @@ namespace CodeLeakGuard.Analyzers.BannedSdk;
 /// </summary>
 internal static class ImplicitTypeCheck
 {
-    public static void Analyze(SyntaxNodeAnalysisContext context, IdentifierNameSyntax varName, SymbolJudge judge)
+    public static void Analyze(SemanticModelAnalysisContext context, IdentifierNameSyntax varName, SymbolJudge judge)
     {
         if (SpellsOutType(varName))
         {

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using CodeLeakGuard.Text;
 
 namespace CodeLeakGuard.Analyzers.BannedSdk;
 
@@ -19,6 +20,7 @@ internal sealed class TreeGate
 {
     private readonly HashSet<string> _bannedNamespaces;
     private readonly HashSet<string> _exclusiveRootsAndAliases;
+    private readonly KeywordSearch _exclusiveWords;
     private readonly bool _openForAll;
     private readonly ConcurrentDictionary<SyntaxTree, bool> _open = new();
 
@@ -26,6 +28,7 @@ internal sealed class TreeGate
     {
         _bannedNamespaces = bannedNamespaces;
         _exclusiveRootsAndAliases = exclusiveRootsAndAliases;
+        _exclusiveWords = new KeywordSearch(exclusiveRootsAndAliases, ignoreCase: false);
         _openForAll = openForAll;
     }
 
@@ -37,6 +40,12 @@ internal sealed class TreeGate
         if (root is CompilationUnitSyntax unit && (ImportsBanned(unit.Usings) || NamespacesImportBanned(unit.Members)))
         {
             return true;
+        }
+
+        var text = tree.GetText().ToString();
+        if (!_exclusiveWords.ContainsAny(text))
+        {
+            return false; // the file's text never spells a root or alias: no token can
         }
 
         foreach (var token in root.DescendantTokens(descendIntoTrivia: true)) // cref in doc comments too

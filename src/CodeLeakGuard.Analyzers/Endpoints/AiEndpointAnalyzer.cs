@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using CodeLeakGuard.Analyzers.Infrastructure;
 using CodeLeakGuard.Policy;
+using CodeLeakGuard.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,15 +28,24 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
-        var keywords = policy.EndpointKeywords;
-        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, policy), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+        var keywords = policy.EndpointKeywordSearch;
+        if (keywords.IsEmpty)
+        {
+            return; // no banned host at all
+        }
+
+        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, policy, keywords), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
         context.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, policy, keywords), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, AiPolicy policy)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, AiPolicy policy, KeywordSearch keywords)
     {
         var token = context.Node is InterpolatedStringTextSyntax text ? text.TextToken : ((LiteralExpressionSyntax)context.Node).Token;
         var value = token.ValueText;
+        if (!keywords.ContainsAny(value))
+        {
+            return; // names no banned host's distinctive word: no URL scan
+        }
         foreach (var match in policy.FindEndpoints(value))
         {
             var url = value.Substring(match.Start, match.Length);
@@ -47,11 +57,12 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, AiPolicy policy, System.Collections.Generic.IReadOnlyList<string> keywords)
+    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, AiPolicy policy, KeywordSearch keywords)
     {
         var node = context.Node;
         if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax
             || !HasNonLiteralPart(node)
+            || !ConstantShape.CanBeConstant(node)
             || !MentionsKeyword(node, keywords))
         {
             return;
@@ -91,7 +102,7 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
     /// Cheap gate before constant folding: some string part, and some token (a literal or a constant's name such as
     /// <c>OpenAiHost</c>) that mentions a banned host's keyword. Arithmetic and ordinary messages stop here.
     /// </summary>
-    private static bool MentionsKeyword(SyntaxNode node, System.Collections.Generic.IReadOnlyList<string> keywords)
+    private static bool MentionsKeyword(SyntaxNode node, KeywordSearch keywords)
     {
         bool hasString = false, hasKeyword = false;
         foreach (var token in node.DescendantTokens())
@@ -99,14 +110,7 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
             hasString |= IsStringToken(token);
             if (!hasKeyword && (token.IsKind(SyntaxKind.IdentifierToken) || IsStringToken(token)))
             {
-                foreach (var keyword in keywords)
-                {
-                    if (token.Text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        hasKeyword = true;
-                        break;
-                    }
-                }
+                hasKeyword = keywords.ContainsAny(token.Text);
             }
 
             if (hasString && hasKeyword)

@@ -63,7 +63,8 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         var node = context.Node;
         if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax or InterpolationSyntax
             || (node is InterpolatedStringExpressionSyntax interpolated && !interpolated.Contents.Any(c => c is InterpolationSyntax))
-            || !node.DescendantTokens().Any(IsStringToken))
+            || !node.DescendantTokens().Any(IsStringToken)
+            || !ConstantShape.CanBeConstant(node))
         {
             return;
         }
@@ -86,7 +87,7 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
     private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, SecretScanner scanner)
     {
         var (name, value) = SensitiveAssignment.Find(context.Node);
-        if (value is null || !SecretHeuristics.IsSensitiveName(name))
+        if (value is null || !SecretHeuristics.IsSensitiveName(name) || !ConstantShape.CanBeConstant(value))
         {
             return;
         }

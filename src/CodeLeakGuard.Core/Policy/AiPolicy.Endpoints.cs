@@ -121,7 +121,11 @@ public sealed partial class AiPolicy
     /// </summary>
     public IReadOnlyList<string> EndpointKeywords => _endpointKeywords ??= ComputeEndpointKeywords();
 
+    /// <summary><see cref="EndpointKeywords"/> as a one-pass search: a text that contains none cannot name a banned host.</summary>
+    public Text.KeywordSearch EndpointKeywordSearch => _endpointKeywordSearch ??= new Text.KeywordSearch(EndpointKeywords, ignoreCase: true);
+
     private IReadOnlyList<string>? _endpointKeywords;
+    private Text.KeywordSearch? _endpointKeywordSearch;
 
     private IReadOnlyList<string> ComputeEndpointKeywords()
     {
@@ -130,10 +134,11 @@ public sealed partial class AiPolicy
         var keywords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var host in hosts)
         {
-            var labels = host.Text.Split('/')[0].Split('.', '-').Where(l => l.Length >= 3 && l != "*" && !CommonLabels.Contains(l)).ToList();
+            // In-label wildcards split words too: a keyword must be plain text that every matching host contains.
+            var labels = host.Text.Split('/')[0].Split('.', '-', '*', '?').Where(l => l.Length >= 3 && !CommonLabels.Contains(l)).ToList();
             if (labels.Count == 0)
             {
-                keywords.Add(host.Text.Split('/')[0].Replace("*.", string.Empty));
+                keywords.UnionWith(host.Text.Split('/')[0].Split('*', '?').Select(p => p.Trim('.', '-')).Where(p => p.Length > 0));
             }
 
             foreach (var label in labels)
