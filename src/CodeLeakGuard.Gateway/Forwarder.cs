@@ -131,7 +131,25 @@ internal sealed class Forwarder
 
         using (response)
         {
-            await CopyResponseAsync(context, response, timeout.Token);
+            try
+            {
+                await CopyResponseAsync(context, response, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested && context.Response.HasStarted)
+            {
+                // The status is already sent, so the error goes into the stream as the provider's own error event (as
+                // providers do when they fail mid-answer); the response then ends normally, so the client reads it.
+                await context.Response.WriteAsync(ProviderErrors.StreamError(api, "timeout_error", $"the upstream stopped answering within {_options.UpstreamTimeout.TotalSeconds:0} s; the answer is incomplete"));
+            }
+            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                await ErrorAsync(context, api, HttpStatusCode.GatewayTimeout, "timeout_error", $"the upstream did not answer within {_options.UpstreamTimeout.TotalSeconds:0} s");
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && context.Response.HasStarted)
+            {
+                // The upstream broke off; the masking stream has already passed on its error event. Aborting here would
+                // reset the connection and could discard that event before the client reads it.
+            }
         }
     }
 

@@ -24,6 +24,8 @@ public sealed class SseUnmaskingTransformer
         _api = api;
     }
 
+    public AiApi Api => _api;
+
     /// <summary>Called with the response id a Responses API stream announces.</summary>
     public System.Action<string>? ResponseIdObserved { get; set; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,23 +10,28 @@ namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
 /// A read-only stream over an upstream server-sent-events stream that yields the unmasked events as soon as each is
-/// transformed: no buffering of the whole response, so the first token reaches the client without delay.
+/// transformed: no buffering of the whole response, so the first token reaches the client without delay. When the
+/// upstream connection breaks off mid-stream, the reader first gets an error event in the provider's format (so SDKs
+/// report it as the provider's error, not as a truncated answer), then an <see cref="IOException"/>.
 /// </summary>
 public sealed class UnmaskingSseStream : Stream
 {
-    private readonly StreamReader _reader;
+    private readonly SseLineReader _reader;
     private readonly SseUnmaskingTransformer _transformer;
     private readonly Stream _upstream;
     private byte[] _buffer = Array.Empty<byte>();
     private int _offset;
     private bool _ended;
+    private Exception? _broken;
 
     public UnmaskingSseStream(Stream upstream, SseUnmaskingTransformer transformer)
     {
         _upstream = upstream;
-        _reader = new StreamReader(upstream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: false);
+        _reader = new SseLineReader(upstream);
         _transformer = transformer;
     }
+
+    internal const string BrokenOffMessage = "the AI provider's stream broke off before the answer was complete";
 
     public override bool CanRead => true;
 
@@ -47,12 +53,28 @@ public sealed class UnmaskingSseStream : Stream
     {
         while (_offset >= _buffer.Length)
         {
+            if (_broken is not null)
+            {
+                throw new IOException("CodeLeakGuard: " + BrokenOffMessage, _broken);
+            }
+
             if (_ended)
             {
                 return 0;
             }
 
-            var next = await NextEventsAsync(cancellationToken).ConfigureAwait(false);
+            string next;
+            try
+            {
+                next = await NextEventsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                // Held-back text is dropped, never sent masked: the answer is incomplete either way.
+                _broken = ex;
+                next = ProviderErrors.StreamError(_transformer.Api, "api_error", BrokenOffMessage);
+            }
+
             _buffer = Encoding.UTF8.GetBytes(next);
             _offset = 0;
         }
@@ -69,7 +91,7 @@ public sealed class UnmaskingSseStream : Stream
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = await _reader.ReadLineAsync().ConfigureAwait(false);
+            var line = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             if (line is null)
             {
                 _ended = true;
@@ -125,7 +147,6 @@ public sealed class UnmaskingSseStream : Stream
     {
         if (disposing)
         {
-            _reader.Dispose();
             _upstream.Dispose();
         }
 

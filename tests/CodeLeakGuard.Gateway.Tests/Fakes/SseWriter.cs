@@ -17,7 +17,10 @@ internal static class SseWriter
         {
             if (written == abortAfter)
             {
-                context.Abort(); // the connection drops mid-stream, as a crashed upstream's would
+                // The connection drops mid-stream, as a crashed upstream's would. The pause first lets the client read
+                // what was sent: a reset discards data the receiver has not read yet.
+                await Task.Delay(300);
+                context.Abort();
                 return;
             }
 
