@@ -1,3 +1,5 @@
+using CodeLeakGuard.Cli.Proxy;
+
 namespace CodeLeakGuard.Cli.Tests;
 
 /// <summary>`codeleakguard proxy` refuses bad configurations at once (the server itself is tested in the gateway tests).</summary>
@@ -26,5 +28,30 @@ public class ProxyCommandTests
         var result = CliRunner.Run("proxy");
 
         Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_policys_passthrough_lines_reach_the_gateway()
+    {
+        var policy = Path.Combine(Directory.CreateTempSubdirectory().FullName, "ai.clgpolicy");
+        File.WriteAllText(policy, "allow passthrough api.anthropic.com/v1/models\n");
+
+        var options = ProxyCommand.Options("http://127.0.0.1:8787", ["https://api.anthropic.com"], "mask", null, policy, 300, 1 << 20, 4, [], false);
+
+        Assert.True(options.AllowPassThrough(new Uri("https://api.anthropic.com/v1/models")));
+        Assert.False(options.AllowPassThrough(new Uri("https://api.anthropic.com/v1/files")));
+    }
+
+    [Fact]
+    public void A_malformed_passthrough_line_is_a_policy_error()
+    {
+        var policy = Path.Combine(Directory.CreateTempSubdirectory().FullName, "ai.clgpolicy");
+        File.WriteAllText(policy, "allow passthrough *\n");
+
+        var result = CliRunner.Run("proxy", "--upstream", "https://api.anthropic.com", "--policy", policy);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("ai.clgpolicy(1,19)", result.Stderr);
+        Assert.Contains("every host", result.Stderr);
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeLeakGuard.Cli.Scanning;
 using CodeLeakGuard.Gateway;
 using CodeLeakGuard.Masking;
 using CodeLeakGuard.Masking.Http;
@@ -30,11 +31,11 @@ internal static class ProxyCommand
         };
         var mode = new Option<string>("--mode") { Description = "mask (default) or block: refuse requests with proprietary code or secrets.", DefaultValueFactory = _ => "mask" };
         var audit = new Option<string?>("--audit") { Description = "Append a JSON-lines audit record per request (counts, never values).", HelpName = "file" };
-        var policy = new Option<string?>("--policy") { Description = "The policy file (proprietary code, secret rules, sensitive terms); default: the built-in catalog.", HelpName = "file" };
+        var policy = new Option<string?>("--policy") { Description = "The policy file (proprietary code, secret rules, sensitive terms, allow passthrough); default: codeleakguard.policy or *.clgpolicy in the working directory, else the built-in catalog.", HelpName = "file" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for an upstream answer.", DefaultValueFactory = _ => 300 };
         var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
         var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
-        var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose non-AI requests (e.g. model lists) may pass unmasked.", HelpName = "host" };
+        var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose non-AI requests (e.g. model lists) may pass unmasked; the policy's 'allow passthrough' lines do the same.", HelpName = "host" };
         var remote = new Option<bool>("--allow-remote-clients") { Description = "Allow listening on a non-loopback address. The gateway sees every prompt: think twice." };
 
         var command = new Command("proxy", "Run the local masking gateway in front of AI providers.")
@@ -89,23 +90,21 @@ internal static class ProxyCommand
             MaxRequestBodyBytes = Math.Max(1024, maxBody),
             MaxConcurrentRequests = Math.Max(1, concurrency),
             NewSession = () => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = policy })),
-            AllowPassThrough = uri => hosts.Contains(uri.Host.ToLowerInvariant()),
+            AllowPassThrough = uri => hosts.Contains(uri.Host.ToLowerInvariant()) || policy.AllowsPassThrough(uri),
         };
     }
 
+    /// <summary><c>--policy</c>, else <c>codeleakguard.policy</c> / <c>*.clgpolicy</c> in the working directory, else the built-in catalog.</summary>
     private static AiPolicy LoadPolicy(string? path)
     {
-        if (path is null)
-        {
-            return AiPolicy.Default;
-        }
-
-        if (!File.Exists(path))
+        if (path is not null && !File.Exists(path))
         {
             throw new ArgumentException($"the policy file '{path}' does not exist");
         }
 
-        var policy = AiPolicy.Parse(File.ReadAllText(path), Path.GetFullPath(path));
+        var selection = PolicyLocator.Locate(Directory.GetCurrentDirectory(), path, out var error)
+            ?? throw new ArgumentException(error);
+        var policy = new AiPolicy(selection.Files.Select(f => PolicyParser.Parse(f.Text, f.FullPath)));
         var errors = policy.Diagnostics.Where(d => d.Severity == FindingSeverity.Error).ToList();
         if (errors.Count > 0)
         {

@@ -18,6 +18,9 @@ public sealed class PolicyDocument
 
     public List<SecretRule> Secrets { get; } = new();
 
+    /// <summary><c>allow passthrough</c> lines: endpoints whose requests of unknown shape may pass unmasked.</summary>
+    public List<PassThroughRule> PassThrough { get; } = new();
+
     public List<PolicyDiagnostic> Diagnostics { get; } = new();
 
     /// <summary>Set by <c>set mode=allowlist</c>; null when the file does not say.</summary>

@@ -129,6 +129,12 @@ public static class PolicyParser
         }
 
         var targetToken = words[1];
+        if (string.Equals(targetToken.Text, PassThroughLineParser.Target, StringComparison.OrdinalIgnoreCase))
+        {
+            PassThroughLineParser.Parse(document, action, tokens, line, lineNumber);
+            return;
+        }
+
         if (!TryParseTarget(targetToken.Text, out var target))
         {
             Error(document, lineNumber, targetToken.Column, targetToken.Length,

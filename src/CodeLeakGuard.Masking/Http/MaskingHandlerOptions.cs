@@ -39,11 +39,15 @@ public sealed class MaskingAuditRecord
 
 public sealed class MaskingHandlerOptions
 {
-    /// <summary>Options that mask every request with one session: an application's single conversation.</summary>
+    /// <summary>
+    /// Options that mask every request with one session (an application's single conversation) and let through the
+    /// endpoints its policy allows with <c>allow passthrough</c>.
+    /// </summary>
     public static MaskingHandlerOptions ForSession(MaskingSession session)
     {
         var masker = new SessionMasker(session);
-        return new MaskingHandlerOptions { SessionFor = (_, _) => masker };
+        var policy = session.Options.Policy;
+        return new MaskingHandlerOptions { SessionFor = (_, _) => masker, AllowPassThrough = policy.AllowsPassThrough };
     }
 
     /// <summary>The masking session of the conversation a request belongs to.</summary>
@@ -51,7 +55,10 @@ public sealed class MaskingHandlerOptions
 
     public MaskingMode Mode { get; set; } = MaskingMode.Mask;
 
-    /// <summary>Requests whose shape is not understood are blocked unless this says the endpoint may pass through.</summary>
+    /// <summary>
+    /// Requests whose shape is not understood are blocked unless this says the endpoint may pass through; the
+    /// policy's <c>allow passthrough</c> lines, as <c>policy.AllowsPassThrough</c>.
+    /// </summary>
     public Func<Uri, bool> AllowPassThrough { get; set; } = _ => false;
 
     /// <summary>Block mode refuses a request when any of these categories was found (case-insensitive substring).</summary>

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+using CodeLeakGuard.Gateway.Tests.Fakes;
+using CodeLeakGuard.Masking;
+using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace CodeLeakGuard.Gateway.Tests;
+
+/// <summary>
+/// Requests the handler does not understand are blocked unless the policy's <c>allow passthrough</c> names the
+/// endpoint; an AI request it cannot mask never passes unmasked, whatever the policy says.
+/// </summary>
+public class PassThroughTests
+{
+    private static async Task<(RecordingUpstream Upstream, HttpClient Http)> StartAsync(string policyText)
+    {
+        var upstream = await RecordingUpstream.StartAsync((context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("""{"data":[{"id":"claude-sonnet-4-5","type":"model"}]}""");
+        });
+        var session = new MaskingSession(new MaskingOptions { Policy = AiPolicy.Parse(policyText, "codeleakguard.policy") });
+        return (upstream, new HttpClient(new MaskingHandler(session) { InnerHandler = new HttpClientHandler() }));
+    }
+
+    [Fact]
+    public async Task An_endpoint_the_policy_allows_passes_and_others_stay_blocked()
+    {
+        var (upstream, http) = await StartAsync("allow passthrough 127.0.0.1/v1/models");
+        await using var _ = upstream;
+        using var __ = http;
+
+        var models = await http.GetAsync(new Uri(upstream.Address, "/v1/models"));
+        var files = await http.GetAsync(new Uri(upstream.Address, "/v1/files"));
+
+        Assert.Equal(HttpStatusCode.OK, models.StatusCode);
+        Assert.Contains("claude-sonnet-4-5", await models.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, files.StatusCode);
+        Assert.Contains("allow pass-through", await files.Content.ReadAsStringAsync());
+        Assert.Equal("/v1/models", Assert.Single(upstream.Received).Path);
+    }
+
+    [Fact]
+    public async Task Without_a_passthrough_line_nothing_unknown_passes()
+    {
+        var (upstream, http) = await StartAsync("# no pass-through");
+        await using var _ = upstream;
+        using var __ = http;
+
+        var models = await http.GetAsync(new Uri(upstream.Address, "/v1/models"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, models.StatusCode);
+        Assert.Empty(upstream.Received);
+    }
+
+    [Fact]
+    public async Task An_ai_request_that_cannot_be_masked_is_refused_even_on_an_allowed_host()
+    {
+        var (upstream, http) = await StartAsync("allow passthrough 127.0.0.1");
+        await using var _ = upstream;
+        using var __ = http;
+
+        var response = await http.PostAsync(new Uri(upstream.Address, "/v1/messages"), new StringContent(
+            """{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":"OrderPricingEngine"},{"type":"image","source":{"type":"base64","media_type":"image/png","data":"AAAA"}}]}]}""",
+            Encoding.UTF8,
+            "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("message").GetString();
+        Assert.Contains("'image' cannot be masked", message);
+        Assert.Empty(upstream.Received);
+    }
+}
