@@ -7,15 +7,54 @@ namespace CodeLeakGuard.Masking.Http;
 /// A conversation's <see cref="MaskingSession"/> at the HTTP boundary: prompts are masked as Markdown (C# fences as
 /// code, prose word by word), answers unmasked; a masking failure refuses the request (fail closed).
 /// </summary>
+/// <remarks>
+/// Chat clients send the whole conversation with every request, so each text is masked once and its masked form
+/// remembered: a follow-up costs only its new messages, and the history reaches the provider byte for byte as
+/// before (which keeps the provider's prompt cache valid). A remembered text is never less masked than what was
+/// already sent: it is exactly what was sent.
+/// </remarks>
 public sealed class SessionMasker : IConversationMasker
 {
     private const int LongestBracketPlaceholder = 96;
+
+    /// <summary>Remembered texts are dropped once they exceed this many characters in total (about 64 MB).</summary>
+    private const long MaxRememberedChars = 32L * 1024 * 1024;
+
+    private readonly Dictionary<string, MaskedPrompt> _remembered = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private long _rememberedChars;
 
     public SessionMasker(MaskingSession session) => Session = session ?? throw new ArgumentNullException(nameof(session));
 
     public MaskingSession Session { get; }
 
     public MaskedPrompt Mask(string text)
+    {
+        lock (_gate)
+        {
+            if (_remembered.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+        }
+
+        var masked = MaskNew(text);
+        lock (_gate)
+        {
+            _rememberedChars += text.Length + masked.Text.Length;
+            if (_rememberedChars > MaxRememberedChars)
+            {
+                _remembered.Clear();
+                _rememberedChars = text.Length + masked.Text.Length;
+            }
+
+            _remembered[text] = masked;
+        }
+
+        return masked;
+    }
+
+    private MaskedPrompt MaskNew(string text)
     {
         try
         {
