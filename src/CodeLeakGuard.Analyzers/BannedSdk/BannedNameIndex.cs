@@ -152,6 +152,13 @@ internal sealed class BannedNameIndex
         return found;
     }
 
+    /// <summary>
+    /// Namespace, type and member names of one assembly. Member names come from <see cref="INamedTypeSymbol.MemberNames"/>,
+    /// which metadata answers from its name tables without creating a symbol per member: decoding every member of
+    /// OpenAI's and Anthropic's thousands of types was most of what a compilation that references them paid for this
+    /// rule. The set is a pre-filter (a name in it is bound, then judged), so the few non-public names it adds only
+    /// mean a few more identifiers bound, in files that can reach banned code at all.
+    /// </summary>
     private static HashSet<string> CollectNames(IAssemblySymbol assembly)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -160,41 +167,56 @@ internal sealed class BannedNameIndex
         while (pending.Count > 0)
         {
             var container = pending.Pop();
-            foreach (var member in container.GetMembers())
+            if (container is INamespaceSymbol ns)
             {
-                switch (member)
+                foreach (var child in ns.GetNamespaceMembers())
                 {
-                    case INamespaceSymbol ns:
-                        names.Add(ns.Name);
-                        pending.Push(ns);
-                        break;
-                    case INamedTypeSymbol type when IsVisible(type):
-                        names.Add(type.Name);
-                        if (type.Name.EndsWith("Attribute", StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
-                        {
-                            names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
-                        }
+                    names.Add(child.Name);
+                    pending.Push(child);
+                }
+            }
+            else
+            {
+                AddMemberNames((INamedTypeSymbol)container, names);
+            }
 
-                        pending.Push(type);
-                        break;
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when IsVisible(method) && !method.IsOverride:
-                        names.Add(method.Name);
-                        break;
-                    case IPropertySymbol property when IsVisible(property) && !property.IsOverride && !property.IsIndexer:
-                        names.Add(property.Name);
-                        break;
-                    case IFieldSymbol field when IsVisible(field):
-                        names.Add(field.Name);
-                        break;
-                    case IEventSymbol @event when IsVisible(@event) && !@event.IsOverride:
-                        names.Add(@event.Name);
-                        break;
+            foreach (var type in container.GetTypeMembers())
+            {
+                if (IsVisible(type))
+                {
+                    names.Add(type.Name);
+                    if (type.Name.EndsWith("Attribute", StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
+                    {
+                        names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+                    }
+
+                    pending.Push(type);
                 }
             }
         }
 
         return names;
     }
+
+    private static void AddMemberNames(INamedTypeSymbol type, HashSet<string> names)
+    {
+        foreach (var name in type.MemberNames)
+        {
+            // Explicit implementations ("System.IDisposable.Dispose"), constructors and compiler names cannot be written
+            // as a simple name; object's members on a banned type are judged where the type is written, not per call.
+            if (name.Length > 0 && name.IndexOfAny(NotInSimpleNames) < 0 && !ObjectMembers.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+    }
+
+    private static readonly char[] NotInSimpleNames = { '.', '<', '>', '$' };
+
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
+    {
+        "ToString", "Equals", "GetHashCode", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
+    };
 
     private static bool IsVisible(ISymbol symbol) =>
         symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
