@@ -51,13 +51,13 @@ internal static class InterleavedRun
         var options = AnalyzerSets.Options();
         Line($"# CodeLeakGuard.Benchmarks: {title} ({rounds} rounds after a warm-up run, medians; load average at start: {LoadAverage()})");
         Line();
-        Line("| Scenario | Variant | Wall clock (s) | CPU time (s) | Added wall clock | Added CPU time |");
-        Line("|---|---|---:|---:|---:|---:|");
+        Line("| Scenario | Variant | Wall clock (s) | CPU time (s) | Allocated (MB) | Added wall clock | Added CPU time | Added allocations |");
+        Line("|---|---|---:|---:|---:|---:|---:|---:|");
         var summary = new List<string>();
         foreach (var scenario in new[] { Scenario.Idle, Scenario.Active })
         {
             var workload = Workload.Create(scenario, console);
-            var runs = variants.Select(_ => new List<(double Wall, double Cpu)>()).ToArray();
+            var runs = variants.Select(_ => new List<(double Wall, double Cpu, double Allocated)>()).ToArray();
 
             // Warm-up: one run with every variant's analyzers at once JITs all the code the measured runs will use.
             var all = variants.SelectMany(v => v.Analyzers).Distinct().ToImmutableArray();
@@ -75,17 +75,19 @@ internal static class InterleavedRun
                 {
                     var measured = Measure(() => RunOnce(workload, variants[v].Analyzers, options));
                     runs[v].Add(measured);
-                    console.WriteLine($"//   {scenario} round {round + 1}: {variants[v].Name}: {measured.Wall:F2} s wall, {measured.Cpu:F2} s CPU");
+                    console.WriteLine($"//   {scenario} round {round + 1}: {variants[v].Name}: {measured.Wall:F2} s wall, {measured.Cpu:F2} s CPU, {measured.Allocated:F1} MB");
                 }
             }
 
             var wall = runs.Select(r => Median(r.Select(x => x.Wall))).ToArray();
             var cpu = runs.Select(r => Median(r.Select(x => x.Cpu))).ToArray();
+            var allocated = runs.Select(r => Median(r.Select(x => x.Allocated))).ToArray();
             for (var v = 0; v < variants.Count; v++)
             {
                 var addedWall = v == 0 ? "baseline" : Percent(wall[v] - wall[0], wall[0]);
                 var addedCpu = v == 0 ? "baseline" : Percent(cpu[v] - cpu[0], cpu[0]);
-                Line($"| {scenario} | {variants[v].Name} | {wall[v]:F2} | {cpu[v]:F2} | {addedWall} | {addedCpu} |");
+                var addedAllocated = v == 0 ? "baseline" : Percent(allocated[v] - allocated[0], allocated[0]);
+                Line($"| {scenario} | {variants[v].Name} | {wall[v]:F2} | {cpu[v]:F2} | {allocated[v]:F1} | {addedWall} | {addedCpu} | {addedAllocated} |");
             }
 
             if (summarize)
@@ -114,18 +116,20 @@ internal static class InterleavedRun
                 .GetResult()
                 .Length;
 
-    private static (double Wall, double Cpu) Measure(Func<int> run)
+    private static (double Wall, double Cpu, double Allocated) Measure(Func<int> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         _ = run();
         var wall = stopwatch.Elapsed.TotalSeconds;
         process.Refresh();
-        return (wall, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0);
+        return (wall, (process.TotalProcessorTime - cpuBefore).TotalSeconds, allocated);
     }
 
     private static string LoadAverage()

@@ -26,6 +26,7 @@ internal static class ProbeAnalyzers
         ("no-op: syntax tree action", ImmutableArray.Create<DiagnosticAnalyzer>(new SyntaxTreeAction())),
         ("no-op: syntax node action (UsingDirective)", ImmutableArray.Create<DiagnosticAnalyzer>(new SyntaxNodeAction())),
         ("no-op: operation action (Invocation)", ImmutableArray.Create<DiagnosticAnalyzer>(new OperationAction())),
+        ("no-op: 6 analyzers with a syntax node action each", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new SyntaxNodeAction()).ToImmutableArray()),
     };
 
     private abstract class Probe : DiagnosticAnalyzer
