@@ -110,6 +110,14 @@ public class HardcodedSecretAnalyzerTests
             }
 
             void Connect(string token) { }
+
+            [Auth(ApiKey = {|CLG3001:"Vb7!rT3#pL9$"|})]
+            void Guarded() { }
+        }
+
+        class AuthAttribute : System.Attribute
+        {
+            public string ApiKey { get; set; } = "";
         }
         """);
 

@@ -32,8 +32,8 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, scanner), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
         context.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, scanner), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, scanner),
-            SyntaxKind.VariableDeclarator, SyntaxKind.PropertyDeclaration, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.Argument,
-            SyntaxKind.AttributeArgument, SyntaxKind.AnonymousObjectMemberDeclarator, SyntaxKind.ComplexElementInitializerExpression);
+            SyntaxKind.VariableDeclarator, SyntaxKind.PropertyDeclaration, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.NameColon,
+            SyntaxKind.NameEquals, SyntaxKind.ComplexElementInitializerExpression);
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SecretScanner scanner)
@@ -86,7 +86,9 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
 
     private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, SecretScanner scanner)
     {
-        var (name, value) = SensitiveAssignment.Find(context.Node);
+        // Named arguments and members are reached through their name (rare) rather than every argument (frequent).
+        var node = context.Node is NameColonSyntax or NameEqualsSyntax ? context.Node.Parent! : context.Node;
+        var (name, value) = SensitiveAssignment.Find(node);
         if (value is null || !SecretHeuristics.IsSensitiveName(name) || !ConstantShape.CanBeConstant(value))
         {
             return;
