@@ -14,7 +14,10 @@ namespace CodeLeakGuard.Masking;
 /// </summary>
 internal sealed class MaskContext
 {
-    private readonly Dictionary<string, int> _identifiersByRole = new(StringComparer.Ordinal);
+    private static readonly PseudonymRole[] Roles = (PseudonymRole[])Enum.GetValues(typeof(PseudonymRole));
+
+    // Counted by role number (one increment per masked occurrence: the hottest count); named in the report.
+    private readonly int[] _identifiersByRole = new int[Roles.Length];
     private readonly Dictionary<string, int> _secretsByKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _secretsByCategory = new(StringComparer.Ordinal);
     private readonly NameTable<string> _sensitiveTerms = new(ignoreCase: true); // "Contoso" is also "contoso" in a host name
@@ -105,6 +108,11 @@ internal sealed class MaskContext
     public (int Start, int End)? FindSensitiveTerm(string text, int start, int end)
     {
         (int Start, int End)? best = null;
+        if (_sensitiveTerms.Count == 0)
+        {
+            return best; // no terms: no enumerator either (this runs for every word of prose)
+        }
+
         foreach (var term in _sensitiveTerms.Values)
         {
             var at = text.IndexOf(term, start, end - start, StringComparison.OrdinalIgnoreCase);
@@ -152,7 +160,7 @@ internal sealed class MaskContext
         return collides;
     }
 
-    public void CountIdentifier(NameEntry entry) => Increment(_identifiersByRole, PseudonymRoles.Word(entry.Role));
+    public void CountIdentifier(NameEntry entry) => _identifiersByRole[(int)entry.Role]++;
 
     /// <summary>The placeholder for a secret written as <paramref name="rawValue"/> in the source; counts it.</summary>
     public string SecretPlaceholder(string rawValue, SecretFormat format)
@@ -164,7 +172,21 @@ internal sealed class MaskContext
     }
 
     public MaskReport BuildReport() =>
-        new(Copy(_identifiersByRole), Copy(_secretsByKind), Copy(_secretsByCategory), _newPseudonyms, ProprietarySpans, WithheldLiterals, _notes.ToArray());
+        new(IdentifierCounts(), Copy(_secretsByKind), Copy(_secretsByCategory), _newPseudonyms, ProprietarySpans, WithheldLiterals, _notes.ToArray());
+
+    private IReadOnlyDictionary<string, int> IdentifierCounts()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var role in Roles)
+        {
+            if (_identifiersByRole[(int)role] > 0)
+            {
+                counts.Add(PseudonymRoles.Word(role), _identifiersByRole[(int)role]);
+            }
+        }
+
+        return counts;
+    }
 
     private static IReadOnlyDictionary<string, int> Copy(Dictionary<string, int> counts) => new Dictionary<string, int>(counts, StringComparer.Ordinal);
 
