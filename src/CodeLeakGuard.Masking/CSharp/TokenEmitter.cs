@@ -45,9 +45,14 @@ internal sealed class TokenEmitter
 
     public void Emit(IEnumerable<SyntaxToken> tokens)
     {
+        var source = _output.Source;
         foreach (var token in tokens)
         {
-            if (token.HasLeadingTrivia)
+            // Trivia that is nothing but spaces, tabs and line breaks is whitespace and end-of-line trivia, which is
+            // copied through: such runs (most of them) are checked on the text instead of walked trivia by trivia.
+            var span = token.Span;
+            var fullSpan = token.FullSpan;
+            if (fullSpan.Start < span.Start && !IsPlainWhitespace(source, fullSpan.Start, span.Start))
             {
                 foreach (var trivia in token.LeadingTrivia)
                 {
@@ -55,13 +60,12 @@ internal sealed class TokenEmitter
                 }
             }
 
-            var span = token.Span;
             if (Enter(span.Start, span.End))
             {
                 Token(token);
             }
 
-            if (token.HasTrailingTrivia)
+            if (span.End < fullSpan.End && !IsPlainWhitespace(source, span.End, fullSpan.End))
             {
                 foreach (var trivia in token.TrailingTrivia)
                 {
@@ -277,6 +281,24 @@ internal sealed class TokenEmitter
     {
         var start = token.Parent?.FirstAncestorOrSelf<InterpolatedStringExpressionSyntax>()?.StringStartToken.Text ?? "$\"";
         return start.Contains("\"\"\"") ? CSharpStringStyle.Raw : start.IndexOf('@') >= 0 ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
+    }
+
+    private static bool IsPlainWhitespace(string source, int start, int end)
+    {
+        if (end > source.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (source[i] is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasDigit(string text)
