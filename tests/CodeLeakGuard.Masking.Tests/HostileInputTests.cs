@@ -72,6 +72,25 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Unpaired_surrogates_are_found_at_every_offset_and_pairs_are_not()
+    {
+        // The search skips whole vectors without surrogates: every offset around vector boundaries (8 to 32 chars).
+        for (var at = 0; at < 100; at++)
+        {
+            var chars = new string('a', 101).ToCharArray();
+            chars[at] = (char)0xD800;
+            Assert.Equal(at, Text.Utf16.FindUnpairedSurrogate(new string(chars)));
+            chars[at] = (char)0xDC00;
+            Assert.Equal(at, Text.Utf16.FindUnpairedSurrogate(new string(chars)));
+            chars[at] = (char)0xD83D;
+            chars[at + 1] = (char)0xDE00;
+            Assert.Equal(-1, Text.Utf16.FindUnpairedSurrogate(new string(chars)));
+            Assert.Equal(at, Text.Utf16.FindUnpairedSurrogate(new string(chars, 0, at) + new string(chars, at + 1, 100 - at)));
+            Assert.Equal(at, Text.Utf16.FindUnpairedSurrogate(new string(chars, 0, at + 1)));
+        }
+    }
+
+    [Fact]
     public void Text_over_the_limit_is_refused()
     {
         var session = new MaskingSession(new MaskingOptions { MaxInputLength = 1000 });

@@ -69,6 +69,7 @@ internal sealed class AnchorIndex
             foreach (var (anchor, ignoreCase, format) in candidates)
             {
                 if (format < found.Length && !found[format] && anchor.Length <= end - i
+                    && (anchor.Length == 1 || !DiffersInAscii(anchor[1], text[i + 1], ignoreCase))
                     && string.Compare(text, i, anchor, 0, anchor.Length, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) == 0)
                 {
                     found[format] = true;
@@ -79,6 +80,20 @@ internal sealed class AnchorIndex
 
         return any;
     }
+
+    // The first character matched by construction; most candidates fail on the second, which is cheaper to test here
+    // than in string.Compare. Only a definite mismatch of two ASCII characters says no (anything else is compared).
+    private static bool DiffersInAscii(char expected, char actual, bool ignoreCase)
+    {
+        if (expected == actual || expected >= 128 || actual >= 128)
+        {
+            return false;
+        }
+
+        return !ignoreCase || (expected | 0x20) != (actual | 0x20) || !IsAsciiLetter(expected);
+    }
+
+    private static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 
     private static bool Check(List<(string Anchor, bool IgnoreCase, int Format)> candidates, string text, int i, int end, bool[] found)
     {

@@ -11,6 +11,8 @@ namespace CodeLeakGuard.Masking.Session;
 /// </summary>
 internal sealed class TagWords
 {
+    private static readonly char[] AsciiDigits = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' };
+
     private readonly Dictionary<char, string[]> _byLastChar;
 
     public TagWords(IEnumerable<string> tags)
@@ -54,7 +56,17 @@ internal sealed class TagWords
         var i = position;
         while (i < end)
         {
-            if (!Words.IsAsciiDigit(text[i]) || i == limit || !Words.IsAsciiLetter(text[i - 1]))
+            if (!Words.IsAsciiDigit(text[i]))
+            {
+                // Most characters are not digits: jump to the next one (a vectorised search on .NET Core).
+                i = text.IndexOfAny(AsciiDigits, i, end - i);
+                if (i < 0)
+                {
+                    break;
+                }
+            }
+
+            if (i == limit || !Words.IsAsciiLetter(text[i - 1]))
             {
                 i++;
                 continue;
