@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using CodeLeakGuard.Analyzers.Proprietary;
+using CodeLeakGuard.Masking.Identifiers;
 using CodeLeakGuard.Masking.Proprietary;
 using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Policy;
@@ -44,30 +46,55 @@ internal static class CSharpMasker
     public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, List<SyntaxToken>? tokens = null)
     {
         var options = context.Options.ParseOptions;
-        tokens ??= new List<SyntaxToken>(text.Length / 6 + 16);
+        tokens ??= new List<SyntaxToken>(text.Length / 4 + 16);
         tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, options) : model.SyntaxTree.GetRoot().DescendantTokens());
         var facts = new FactsCollector();
         var interpolations = new InterpolationCache(options);
-        new RoleClassifier(facts.Get).Run(tokens);
-        foreach (var token in tokens.Where(t => t.IsKind(SyntaxKind.InterpolatedStringToken)))
+        var names = ArrayPool<NameFacts?>.Shared.Rent(tokens.Count);
+        try
         {
-            if (interpolations.Get(token) is { } expression)
+            new RoleClassifier(facts.Get).Run(tokens, names);
+            for (var i = 0; i < tokens.Count; i++)
             {
-                new RoleClassifier(facts.Get).Run(expression.DescendantTokens().ToList(), inBody: true);
+                if (tokens[i].RawKind == (int)SyntaxKind.InterpolatedStringToken && interpolations.Get(tokens[i]) is { } expression)
+                {
+                    RoleClassifier.RunFragment(facts.Get, expression.DescendantTokens().ToList());
+                }
+            }
+
+            IIdentifierDecisions decisions = model is null
+                ? new NameDecisions(context, facts.InOrder)
+                : new SemanticDecisions(context, model, tokens, facts);
+            var pieces = ProprietaryPieces(context, text, path, model?.SyntaxTree, assemblyIsProprietary, tokens, facts);
+            var prepared = new PreparedCSharp(text, tokens, decisions, interpolations, pieces, model is null ? names : null);
+            names = model is null ? null : names;
+            return prepared;
+        }
+        finally
+        {
+            if (names is not null)
+            {
+                ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
             }
         }
-
-        IIdentifierDecisions decisions = model is null
-            ? new NameDecisions(context, facts.InOrder)
-            : new SemanticDecisions(context, model, tokens, facts);
-        var pieces = ProprietaryPieces(context, text, path, model?.SyntaxTree, assemblyIsProprietary, tokens, facts);
-        return new PreparedCSharp(text, tokens, decisions, interpolations, pieces);
     }
 
     public static string Emit(MaskContext context, PreparedCSharp prepared)
     {
         var output = new MaskedText(prepared.Text, 0, prepared.Text.Length);
-        new TokenEmitter(context, prepared.Decisions, output, prepared.Interpolations, prepared.Pieces).Emit(prepared.Tokens);
+        var names = prepared.TakeTokenNames();
+        try
+        {
+            new TokenEmitter(context, prepared.Decisions, output, prepared.Interpolations, prepared.Pieces).Emit(prepared.Tokens, names);
+        }
+        finally
+        {
+            if (names is not null)
+            {
+                ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
+            }
+        }
+
         return output.ToString();
     }
 
@@ -126,18 +153,32 @@ internal static class CSharpMasker
 /// <summary>C# after the first pass: its tokens, how each name is decided, and the proprietary pieces to stub.</summary>
 internal sealed class PreparedCSharp
 {
-    public PreparedCSharp(string text, IReadOnlyList<SyntaxToken> tokens, IIdentifierDecisions decisions, InterpolationCache interpolations, IReadOnlyList<ProprietaryPiece> pieces)
+    private NameFacts?[]? _tokenNames;
+
+    public PreparedCSharp(string text, List<SyntaxToken> tokens, IIdentifierDecisions decisions, InterpolationCache interpolations, IReadOnlyList<ProprietaryPiece> pieces, NameFacts?[]? tokenNames)
     {
         Text = text;
         Tokens = tokens;
         Decisions = decisions;
         Interpolations = interpolations;
         Pieces = pieces;
+        _tokenNames = tokenNames;
     }
 
     public string Text { get; }
 
-    public IReadOnlyList<SyntaxToken> Tokens { get; }
+    public List<SyntaxToken> Tokens { get; }
+
+    /// <summary>
+    /// By-name decisions only: the facts of each identifier token, by token index (a pooled array, so the first
+    /// writer takes it; a later one decides by name, with the same result).
+    /// </summary>
+    public NameFacts?[]? TakeTokenNames()
+    {
+        var names = _tokenNames;
+        _tokenNames = null;
+        return names;
+    }
 
     public IIdentifierDecisions Decisions { get; }
 

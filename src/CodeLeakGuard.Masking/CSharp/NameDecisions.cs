@@ -20,7 +20,8 @@ internal sealed class NameDecisions : IIdentifierDecisions
         _context = context;
         foreach (var name in facts)
         {
-            _decided[name.Name] = context.ShouldMask(name.Name, name) ? context.MaskName(name.Name, name.Role) : null;
+            name.Decision = context.ShouldMask(name.Name, name) ? context.MaskName(name.Name, name.Role) : null;
+            _decided[name.Name] = name.Decision;
         }
     }
 

@@ -26,7 +26,7 @@ internal sealed class RoleClassifier
 
     private readonly Func<string, NameFacts> _facts;
     private readonly Stack<(Block Kind, string? TypeName, int ParenDepth, int BracketDepth)> _blocks = new();
-    private IReadOnlyList<SyntaxToken> _tokens = Array.Empty<SyntaxToken>();
+    private List<SyntaxToken> _tokens = new();
     private SyntaxKind[] _kinds = Array.Empty<SyntaxKind>();
     private NameFacts?[] _names = Array.Empty<NameFacts?>();
     private int _count;
@@ -48,14 +48,22 @@ internal sealed class RoleClassifier
         _facts = facts;
     }
 
-    /// <summary>Classifies the identifiers of <paramref name="tokens"/> (significant tokens in order); <paramref name="inBody"/> for code fragments.</summary>
-    public void Run(IReadOnlyList<SyntaxToken> tokens, bool inBody = false)
+    /// <summary>
+    /// Classifies the identifiers of <paramref name="tokens"/> (significant tokens in order) and leaves the facts of
+    /// each identifier token in <paramref name="names"/> at its index (other entries are left null).
+    /// </summary>
+    public void Run(List<SyntaxToken> tokens, NameFacts?[] names, bool inBody = false)
     {
+        if (names.Length < tokens.Count)
+        {
+            throw new ArgumentException("one entry per token is needed", nameof(names));
+        }
+
         _tokens = tokens;
         _block = inBody ? Block.Body : Block.Namespace;
         _count = tokens.Count;
         _kinds = System.Buffers.ArrayPool<SyntaxKind>.Shared.Rent(_count);
-        _names = System.Buffers.ArrayPool<NameFacts?>.Shared.Rent(_count);
+        _names = names;
         try
         {
             Classify(tokens);
@@ -63,26 +71,36 @@ internal sealed class RoleClassifier
         finally
         {
             System.Buffers.ArrayPool<SyntaxKind>.Shared.Return(_kinds);
-            System.Buffers.ArrayPool<NameFacts?>.Shared.Return(_names, clearArray: true);
             _kinds = Array.Empty<SyntaxKind>();
             _names = Array.Empty<NameFacts?>();
         }
     }
 
-    private void Classify(IReadOnlyList<SyntaxToken> tokens)
+    /// <summary>Classifies a code fragment (the holes of an interpolated string) as statements in a body.</summary>
+    public static void RunFragment(Func<string, NameFacts> facts, List<SyntaxToken> tokens)
+    {
+        var names = System.Buffers.ArrayPool<NameFacts?>.Shared.Rent(tokens.Count);
+        try
+        {
+            new RoleClassifier(facts).Run(tokens, names, inBody: true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
+        }
+    }
+
+    private void Classify(List<SyntaxToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            _kinds[i] = (SyntaxKind)tokens[i].RawKind;
-            if (_kinds[i] == SyntaxKind.IdentifierToken)
-            {
-                _names[i] = _facts(NameOf(tokens[i]));
-            }
+            var kind = (SyntaxKind)tokens[i].RawKind;
+            _kinds[i] = kind;
+            _names[i] = kind == SyntaxKind.IdentifierToken ? _facts(NameOf(tokens[i])) : null;
         }
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i];
             switch (_kinds[i])
             {
                 case SyntaxKind.IdentifierToken:
@@ -118,7 +136,8 @@ internal sealed class RoleClassifier
                     break;
                 case SyntaxKind.NamespaceKeyword or SyntaxKind.ClassKeyword or SyntaxKind.StructKeyword or SyntaxKind.InterfaceKeyword
                     or SyntaxKind.EnumKeyword or SyntaxKind.DelegateKeyword or SyntaxKind.EventKeyword when _parenDepth == 0 && !_inConstraint:
-                    _header = _header is "record" ? _header + " " + token.Text : _header ?? token.Text;
+                    var keyword = SyntaxFacts.GetText(_kinds[i]);
+                    _header = _header is "record" ? _header + " " + keyword : _header ?? keyword;
                     break;
                 case SyntaxKind.UsingKeyword when _parenDepth == 0 && _header is null && IsUsingDirective(i):
                     _header = "using";
@@ -136,7 +155,7 @@ internal sealed class RoleClassifier
         var name = facts.Name;
         var previous = Kind(i - 1);
         var next = Kind(i + 1);
-        var previousText = i > 0 ? _tokens[i - 1].Text : string.Empty;
+        var previousText = PreviousText(i);
 
         if (name == "record" && _parenDepth == 0 && _header is null && next is SyntaxKind.IdentifierToken or SyntaxKind.ClassKeyword or SyntaxKind.StructKeyword)
         {
@@ -234,7 +253,7 @@ internal sealed class RoleClassifier
             return;
         }
 
-        if (_parenDepth > 0 && IsTypeish(i - 1) && (Kind(i - 2) is SyntaxKind.OutKeyword || (i > 0 && _tokens[i - 1].Text == "var")))
+        if (_parenDepth > 0 && IsTypeish(i - 1) && (Kind(i - 2) is SyntaxKind.OutKeyword || PreviousText(i) == "var"))
         {
             facts.Declare(PseudonymRole.Local); // out var x, (var a, var b)
             return;
@@ -315,7 +334,7 @@ internal sealed class RoleClassifier
 
     private bool Statement(int i, NameFacts facts, SyntaxKind previous, SyntaxKind next)
     {
-        var previousText = i > 0 ? _tokens[i - 1].Text : string.Empty;
+        var previousText = PreviousText(i);
         if (IsTypeish(i - 1) && previousText is not ("await" or "yield") && next is SyntaxKind.EqualsToken or SyntaxKind.SemicolonToken or SyntaxKind.CommaToken or SyntaxKind.InKeyword or SyntaxKind.CloseParenToken)
         {
             facts.Declare(PseudonymRole.Local);
@@ -426,6 +445,11 @@ internal sealed class RoleClassifier
     // The '<' right after a declared type, method or delegate name opens its type parameter list.
     private void ExpectTypeParameters(int i) => _pendingTypeParameters = Kind(i + 1) == SyntaxKind.LessThanToken;
 
+    // The text of the token before an identifier, as far as the rules read it: they compare it with contextual
+    // words only ("record", "where", "var", "await", "yield"; "return" comes after a test no keyword passes), which
+    // lex as identifiers, so other tokens' text (a keyword's is looked up by kind) is never needed.
+    private string PreviousText(int i) => i > 0 && _kinds[i - 1] == SyntaxKind.IdentifierToken ? _tokens[i - 1].Text : string.Empty;
+
     private SyntaxKind Kind(int index) => index >= 0 && index < _count ? _kinds[index] : SyntaxKind.None;
 
     private bool IsTypeish(int index)
@@ -457,7 +481,7 @@ internal sealed class RoleClassifier
     private bool GenericArgumentsThen(int index, SyntaxKind expected)
     {
         var depth = 0;
-        for (var j = index; j < _tokens.Count && j < index + 40; j++)
+        for (var j = index; j < _count && j < index + 40; j++)
         {
             switch (Kind(j))
             {

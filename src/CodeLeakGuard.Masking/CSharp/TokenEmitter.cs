@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CodeLeakGuard.Masking.Identifiers;
 using CodeLeakGuard.Masking.Proprietary;
 using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Masking.Text;
@@ -43,35 +44,13 @@ internal sealed class TokenEmitter
         _sink = new SourceSink(context, output);
     }
 
-    public void Emit(IEnumerable<SyntaxToken> tokens)
+    /// <param name="names">When decided by name: the facts of each identifier token by index, so no name is looked up again.</param>
+    public void Emit(List<SyntaxToken> tokens, NameFacts?[]? names = null)
     {
         var source = _output.Source;
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            // Trivia that is nothing but spaces, tabs and line breaks is whitespace and end-of-line trivia, which is
-            // copied through: such runs (most of them) are checked on the text instead of walked trivia by trivia.
-            var span = token.Span;
-            var fullSpan = token.FullSpan;
-            if (fullSpan.Start < span.Start && !IsPlainWhitespace(source, fullSpan.Start, span.Start))
-            {
-                foreach (var trivia in token.LeadingTrivia)
-                {
-                    Trivia(trivia);
-                }
-            }
-
-            if (Enter(span.Start, span.End))
-            {
-                Token(token);
-            }
-
-            if (span.End < fullSpan.End && !IsPlainWhitespace(source, span.End, fullSpan.End))
-            {
-                foreach (var trivia in token.TrailingTrivia)
-                {
-                    Trivia(trivia);
-                }
-            }
+            EmitOne(source, tokens[i], names?[i]);
         }
 
         if (_piece is not null)
@@ -80,12 +59,54 @@ internal sealed class TokenEmitter
         }
     }
 
-    private void Token(SyntaxToken token)
+    public void Emit(IEnumerable<SyntaxToken> tokens)
+    {
+        var source = _output.Source;
+        foreach (var token in tokens)
+        {
+            EmitOne(source, token, null);
+        }
+
+        if (_piece is not null)
+        {
+            ClosePiece();
+        }
+    }
+
+    private void EmitOne(string source, SyntaxToken token, NameFacts? name)
+    {
+        // Trivia that is nothing but spaces, tabs and line breaks is whitespace and end-of-line trivia, which is
+        // copied through: such runs (most of them) are checked on the text instead of walked trivia by trivia.
+        var span = token.Span;
+        var fullSpan = token.FullSpan;
+        if (fullSpan.Start < span.Start && !IsPlainWhitespace(source, fullSpan.Start, span.Start))
+        {
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                Trivia(trivia);
+            }
+        }
+
+        if (Enter(span.Start, span.End))
+        {
+            Token(token, span, name);
+        }
+
+        if (span.End < fullSpan.End && !IsPlainWhitespace(source, span.End, fullSpan.End))
+        {
+            foreach (var trivia in token.TrailingTrivia)
+            {
+                Trivia(trivia);
+            }
+        }
+    }
+
+    private void Token(SyntaxToken token, TextSpan span, NameFacts? name)
     {
         switch ((SyntaxKind)token.RawKind)
         {
             case SyntaxKind.IdentifierToken:
-                Identifier(token);
+                Identifier(token, span, name);
                 break;
             case SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
                 or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken:
@@ -108,11 +129,12 @@ internal sealed class TokenEmitter
         _previous1 = token;
     }
 
-    private void Identifier(SyntaxToken token)
+    private void Identifier(SyntaxToken token, TextSpan span, NameFacts? name)
     {
-        var entry = _decisions.Decide(token);
-        var start = token.SpanStart + (token.Text.Length > 1 && token.Text[0] == '@' ? 1 : 0);
-        var end = token.Span.End;
+        // By name, the token's facts carry the decision; the name is the token's text without a verbatim '@'.
+        var entry = name is not null ? name.Decision : _decisions.Decide(token);
+        var end = span.End;
+        var start = name is not null ? end - name.Name.Length : span.Start + (token.Text.Length > 1 && token.Text[0] == '@' ? 1 : 0);
         if (entry is null)
         {
             if (!HasDigit(token.Text) || !_context.CollidesWithPlaceholder(_output.Source, start, end))

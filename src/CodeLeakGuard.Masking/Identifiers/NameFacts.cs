@@ -31,6 +31,9 @@ internal sealed class NameFacts
 
     public PseudonymRole Role => Declared ?? Referenced ?? PseudonymRole.Name;
 
+    /// <summary>How the name is masked in this call (null: kept), once <see cref="CSharp.NameDecisions"/> has decided it.</summary>
+    public NameEntry? Decision { get; set; }
+
     public void Declare(PseudonymRole role)
     {
         Declared = Declared is { } current && current <= role ? current : role;
