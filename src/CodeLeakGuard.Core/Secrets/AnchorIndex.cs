@@ -13,6 +13,11 @@ internal sealed class AnchorIndex
     private readonly (string Anchor, bool IgnoreCase, int Format)[]?[] _byFirstChar = new (string, bool, int)[]?[128];
     private readonly List<(string Anchor, bool IgnoreCase, int Format)> _nonAscii = new();
 
+    // One bit per pair of ASCII characters: set when some anchor may start with that pair (all pairs of a first
+    // character whose anchor is one character long or goes on with a non-ASCII one). Most positions of ordinary
+    // text start a pair no anchor starts with, and are passed over without looking at the candidates.
+    private readonly ulong[] _pairs = new ulong[128 * 128 / 64];
+
     public AnchorIndex(IReadOnlyList<SecretFormat> formats)
     {
         var lists = new List<(string, bool, int)>?[128];
@@ -34,9 +39,12 @@ internal sealed class AnchorIndex
                 }
 
                 Add(lists, first, (anchor, ignoreCase, f));
+                AddPairs(first, anchor, ignoreCase);
                 if (ignoreCase && char.ToUpperInvariant(first) != char.ToLowerInvariant(first))
                 {
-                    Add(lists, char.ToUpperInvariant(first) == first ? char.ToLowerInvariant(first) : char.ToUpperInvariant(first), (anchor, ignoreCase, f));
+                    var other = char.ToUpperInvariant(first) == first ? char.ToLowerInvariant(first) : char.ToUpperInvariant(first);
+                    Add(lists, other, (anchor, ignoreCase, f));
+                    AddPairs(other, anchor, ignoreCase);
                 }
             }
         }
@@ -63,6 +71,11 @@ internal sealed class AnchorIndex
                     any |= Check(_nonAscii, text, i, end, found);
                 }
 
+                continue;
+            }
+
+            if (i + 1 < end && text[i + 1] < 128 && (_pairs[((c << 7) | text[i + 1]) >> 6] & (1UL << (text[i + 1] & 63))) == 0)
+            {
                 continue;
             }
 
@@ -111,4 +124,33 @@ internal sealed class AnchorIndex
     }
 
     private static void Add(List<(string, bool, int)>?[] lists, char c, (string, bool, int) entry) => (lists[c] ??= new()).Add(entry);
+
+    private void AddPairs(char first, string anchor, bool ignoreCase)
+    {
+        if (anchor.Length == 1 || anchor[1] >= 128)
+        {
+            for (var second = 0; second < 128; second++)
+            {
+                SetPair(first, (char)second);
+            }
+
+            return;
+        }
+
+        SetPair(first, anchor[1]);
+        if (ignoreCase)
+        {
+            SetPair(first, char.ToUpperInvariant(anchor[1]));
+            SetPair(first, char.ToLowerInvariant(anchor[1]));
+        }
+    }
+
+    private void SetPair(char first, char second)
+    {
+        if (second < 128)
+        {
+            var pair = (first << 7) | second;
+            _pairs[pair >> 6] |= 1UL << (pair & 63);
+        }
+    }
 }
