@@ -167,4 +167,29 @@ public class SecretScannerTests
         Assert.Equal([1, 2], document.Diagnostics.Select(d => d.Location.Line));
         Assert.Equal(["Contoso", "ContosoPay"], document.SensitiveTerms);
     }
+
+    [Fact]
+    public void Anchor_prefilter_marks_exactly_the_formats_whose_anchors_occur()
+    {
+        // The index skips positions by character pairs: check it against a plain search of every anchor, on text
+        // made of anchors in both cases, their prefixes and neighbours, and non-ASCII characters.
+        var formats = SecretScanner.Default.Formats;
+        var index = new AnchorIndex(formats);
+        var pieces = formats.SelectMany(f => f.Anchors).SelectMany(a => new[] { a, a.ToUpperInvariant(), a.ToLowerInvariant(), a.Substring(0, 1), a.Substring(0, a.Length - 1) })
+            .Concat(["é", "ß", "Ω", "\u212A", " ", "x", "\n", "-", "_", "."])
+            .ToArray();
+        var random = new Random(20251123);
+        for (var round = 0; round < 2000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var found = new bool[formats.Count];
+            index.Find(text, 0, text.Length, found);
+            for (var f = 0; f < formats.Count; f++)
+            {
+                var comparison = formats[f].AnchorsIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                var expected = formats[f].Anchors.Any(a => a.Length > 0 && text.IndexOf(a, comparison) >= 0);
+                Assert.True(expected == found[f], $"{formats[f].Kind} in \"{text}\": expected {expected}");
+            }
+        }
+    }
 }
