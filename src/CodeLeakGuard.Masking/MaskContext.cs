@@ -78,7 +78,7 @@ internal sealed class MaskContext
             return true;
         }
 
-        if (LanguageWords.IsKeyword(name) || Options.KeepNames.Contains(name) || !HasLetter(name))
+        if ((facts?.IsKeyword ?? LanguageWords.IsKeyword(name)) || Options.KeepNames.Contains(name) || !HasLetter(name))
         {
             return false;
         }

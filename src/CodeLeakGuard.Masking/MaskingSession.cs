@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeLeakGuard.Analyzers.Proprietary;
 using CodeLeakGuard.Masking.CSharp;
@@ -23,6 +24,10 @@ namespace CodeLeakGuard.Masking;
 /// </summary>
 public sealed class MaskingSession
 {
+    // The tag words depend only on the scanner's formats (one scanner per policy), and are only read: built once,
+    // not for every session (a gateway starts one per conversation).
+    private static readonly ConditionalWeakTable<SecretScanner, TagWords> TagsPerScanner = new();
+
     private readonly object _gate = new();
     private readonly SessionState _state;
     private readonly SecretScanner _scanner;
@@ -38,9 +43,9 @@ public sealed class MaskingSession
         Options = options;
         _state = state;
         _scanner = SecretScanner.For(options.Policy);
-        _tags = new TagWords(Enum.GetNames(typeof(PseudonymRole))
-            .Concat(_scanner.Formats.Select(f => f.Kind))
-            .Concat(new[] { SecretScanner.UnscannableKind, "Proprietary", "Literal" }));
+        _tags = TagsPerScanner.GetValue(_scanner, scanner => new TagWords(Enum.GetNames(typeof(PseudonymRole))
+            .Concat(scanner.Formats.Select(f => f.Kind))
+            .Concat(new[] { SecretScanner.UnscannableKind, "Proprietary", "Literal" })));
     }
 
     public MaskingOptions Options { get; }
