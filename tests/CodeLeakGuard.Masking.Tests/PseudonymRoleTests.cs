@@ -37,6 +37,15 @@ public class PseudonymRoleTests
         """;
 
     [Fact]
+    public void Every_role_is_written_with_its_name()
+    {
+        foreach (Session.PseudonymRole role in System.Enum.GetValues(typeof(Session.PseudonymRole)))
+        {
+            Assert.Equal(role.ToString(), Session.PseudonymRoles.Word(role));
+        }
+    }
+
+    [Fact]
     public void Without_a_compilation_roles_come_from_the_token_stream()
     {
         var masked = new MaskingSession().Mask(Code, MaskKind.CSharp).Text;

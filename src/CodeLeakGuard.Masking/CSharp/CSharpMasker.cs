@@ -23,22 +23,39 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
+    /// <summary>Lists longer than this are not kept for reuse (about 6 MB of tokens).</summary>
+    private const int MaxSpareListCapacity = 1 << 18;
+
+    private const int MaxSpareLists = 4;
+
     [ThreadStatic]
-    private static List<SyntaxToken>? _tokenBuffer;
+    private static Stack<List<SyntaxToken>>? _spareLists;
 
     public static string Mask(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
     {
         // One call prepares and writes in turn, so its token list can be reused by the next (a batch keeps its lists).
-        var buffer = _tokenBuffer ?? new List<SyntaxToken>();
-        _tokenBuffer = null;
+        var buffer = RentTokenList();
         try
         {
             return Emit(context, Prepare(context, text, path, model, assemblyIsProprietary, buffer));
         }
         finally
         {
-            buffer.Clear();
-            _tokenBuffer = buffer;
+            ReturnTokenList(buffer);
+        }
+    }
+
+    /// <summary>A token list to prepare into; give it back with <see cref="ReturnTokenList"/> once the code is written.</summary>
+    public static List<SyntaxToken> RentTokenList() => _spareLists is { Count: > 0 } spare ? spare.Pop() : new List<SyntaxToken>();
+
+    /// <summary>Empties the list (so it holds no tokens) and keeps it for the next call on this thread.</summary>
+    public static void ReturnTokenList(List<SyntaxToken> tokens)
+    {
+        tokens.Clear();
+        var spare = _spareLists ??= new Stack<List<SyntaxToken>>();
+        if (tokens.Capacity <= MaxSpareListCapacity && spare.Count < MaxSpareLists)
+        {
+            spare.Push(tokens);
         }
     }
 
@@ -46,7 +63,14 @@ internal static class CSharpMasker
     public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, List<SyntaxToken>? tokens = null)
     {
         var options = context.Options.ParseOptions;
-        tokens ??= new List<SyntaxToken>(text.Length / 4 + 16);
+        // About one token per 4-6 characters: sized once, so the list does not grow (and copy) while lexing.
+        var expected = text.Length / 4 + 16;
+        tokens ??= new List<SyntaxToken>(expected);
+        if (tokens.Capacity < expected)
+        {
+            tokens.Capacity = expected;
+        }
+
         tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, options) : model.SyntaxTree.GetRoot().DescendantTokens());
         var facts = new FactsCollector();
         var interpolations = new InterpolationCache(options);

@@ -15,14 +15,30 @@ internal static class MarkdownMasker
     {
         var segments = MarkdownSegmenter.Split(text);
         var prepared = new Dictionary<int, PreparedCSharp>();
-        for (var i = 0; i < segments.Count; i++)
+        try
         {
-            if (segments[i].Kind == MarkdownSegmentKind.CSharpCode)
+            for (var i = 0; i < segments.Count; i++)
             {
-                prepared[i] = CSharpMasker.Prepare(context, text.Substring(segments[i].Start, segments[i].End - segments[i].Start), path: null);
+                if (segments[i].Kind == MarkdownSegmentKind.CSharpCode)
+                {
+                    var code = text.Substring(segments[i].Start, segments[i].End - segments[i].Start);
+                    prepared[i] = CSharpMasker.Prepare(context, code, path: null, tokens: CSharpMasker.RentTokenList());
+                }
+            }
+
+            return Write(context, text, segments, prepared);
+        }
+        finally
+        {
+            foreach (var code in prepared.Values)
+            {
+                CSharpMasker.ReturnTokenList(code.Tokens);
             }
         }
+    }
 
+    private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared)
+    {
         var output = new MaskedText(text, 0, text.Length);
         var sink = new SourceSink(context, output);
         for (var i = 0; i < segments.Count; i++)
