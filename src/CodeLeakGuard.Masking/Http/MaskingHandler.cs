@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -88,7 +89,7 @@ public sealed class MaskingHandler : DelegatingHandler
                 $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
         }
 
-        request.Content = Replace(request.Content, body.ToJsonString());
+        request.Content = Replace(request.Content, Utf8Json(body, text.Length));
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         audit.Status = (int)response.StatusCode;
         await UnmaskAsync(response, api, masker, audit, _options.ResponseIdObserved).ConfigureAwait(false);
@@ -147,9 +148,32 @@ public sealed class MaskingHandler : DelegatingHandler
         return ProviderErrors.Create(api, status, type, message, anthropic);
     }
 
-    private static HttpContent Replace(HttpContent? original, string text)
+    // The same bytes as Encoding.UTF8.GetBytes(node.ToJsonString()) (the same writer, default options), written into
+    // pooled buffers and copied once: a 100 KB body no longer makes a string, its encoding and the writer's growing
+    // buffers, all on the large object heap.
+    private static byte[] Utf8Json(JsonNode node, int expectedLength)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        var buffer = new PooledBytes(expectedLength + 1024);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                node.WriteTo(writer);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    private static HttpContent Replace(HttpContent? original, string text) => Replace(original, Encoding.UTF8.GetBytes(text));
+
+    private static HttpContent Replace(HttpContent? original, byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
         if (original is not null)
         {
             CopyHeaders(original.Headers, content.Headers);
@@ -169,6 +193,53 @@ public sealed class MaskingHandler : DelegatingHandler
         foreach (var header in from.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
         {
             to.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    /// <summary>A buffer writer over arrays from the shared pool (given back on dispose).</summary>
+    private sealed class PooledBytes : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _array;
+        private int _count;
+
+        public PooledBytes(int capacity) => _array = ArrayPool<byte>.Shared.Rent(capacity);
+
+        public void Advance(int count) => _count += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return new Memory<byte>(_array, _count, _array.Length - _count);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return new Span<byte>(_array, _count, _array.Length - _count);
+        }
+
+        public byte[] ToArray()
+        {
+            var bytes = new byte[_count];
+            Buffer.BlockCopy(_array, 0, bytes, 0, _count);
+            return bytes;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = Array.Empty<byte>();
+        }
+
+        private void Ensure(int sizeHint)
+        {
+            if (_array.Length - _count < Math.Max(sizeHint, 1))
+            {
+                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _count + Math.Max(sizeHint, 1)));
+                Buffer.BlockCopy(_array, 0, grown, 0, _count);
+                ArrayPool<byte>.Shared.Return(_array);
+                _array = grown;
+            }
         }
     }
 }
