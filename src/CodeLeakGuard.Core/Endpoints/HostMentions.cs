@@ -34,7 +34,7 @@ public static class HostMentions
     private static readonly Regex HostLike = new(
         @"(?<![\w.@-])(?:(?<scheme>[a-z][a-z0-9+.-]{0,15})://)?(?:[^\s/@""'<>]{1,256}@)?(?<host>(?:[a-z0-9_-]{1,63}\.){1,126}[a-z0-9-]{1,63}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?(?<path>/[^\s""'<>?#]{0,2048})?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromMilliseconds(200));
+        TimeSpan.FromSeconds(1));
 
     public static IReadOnlyList<HostMention> Find(string text)
     {
@@ -43,17 +43,25 @@ public static class HostMentions
             return Array.Empty<HostMention>();
         }
 
+        // A timeout can be a descheduled thread on a loaded build machine rather than a hostile string: only a second
+        // one in a row is taken as the text's fault (then what was found in time is kept rather than stall the build).
         var found = new List<HostMention>();
-        try
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            for (var match = HostLike.Match(text); match.Success; match = match.NextMatch())
+            found.Clear();
+            try
             {
-                found.Add(new HostMention(match.Index, match.Value, match.Groups["host"].Value, match.Groups["path"].Value));
+                for (var match = HostLike.Match(text); match.Success; match = match.NextMatch())
+                {
+                    found.Add(new HostMention(match.Index, match.Value, match.Groups["host"].Value, match.Groups["path"].Value));
+                }
+
+                break;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Keep what was found in time rather than stall the build.
+            catch (RegexMatchTimeoutException)
+            {
+                // try once more
+            }
         }
 
         return found;
