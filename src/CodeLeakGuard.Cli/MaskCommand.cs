@@ -42,17 +42,9 @@ internal static class MaskCommand
 
     public static int Execute(string path, string? output, string? sessionPath, string? policyPath, MaskKind? kind, TextWriter stdout, TextWriter stderr)
     {
-        var isDirectory = path != "-" && Directory.Exists(path);
-        if (path != "-" && !isDirectory && !File.Exists(path))
+        if (InputPath.Check(path, output, "masking a directory needs --out <dir> for the masked copies.", stderr, out var isDirectory) is { } refused)
         {
-            stderr.WriteLine($"codeleakguard: '{path}' does not exist.");
-            return ExitCodes.UsageOrPolicyError;
-        }
-
-        if (isDirectory && output is null)
-        {
-            stderr.WriteLine("codeleakguard: masking a directory needs --out <dir> for the masked copies.");
-            return ExitCodes.UsageOrPolicyError;
+            return refused;
         }
 
         if (isDirectory && SamePath(path, output!))

@@ -34,17 +34,9 @@ internal static class UnmaskCommand
 
     public static int Execute(string path, string sessionPath, string? output, TextWriter stdout, TextWriter stderr)
     {
-        var isDirectory = path != "-" && Directory.Exists(path);
-        if (path != "-" && !isDirectory && !File.Exists(path))
+        if (InputPath.Check(path, output, "unmasking a directory needs --out <dir> for the restored files.", stderr, out var isDirectory) is { } refused)
         {
-            stderr.WriteLine($"codeleakguard: '{path}' does not exist.");
-            return ExitCodes.UsageOrPolicyError;
-        }
-
-        if (isDirectory && output is null)
-        {
-            stderr.WriteLine("codeleakguard: unmasking a directory needs --out <dir> for the restored files.");
-            return ExitCodes.UsageOrPolicyError;
+            return refused;
         }
 
         if (!File.Exists(sessionPath))

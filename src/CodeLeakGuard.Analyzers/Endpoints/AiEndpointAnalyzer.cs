@@ -107,8 +107,8 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
         bool hasString = false, hasKeyword = false;
         foreach (var token in node.DescendantTokens())
         {
-            hasString |= IsStringToken(token);
-            if (!hasKeyword && (token.IsKind(SyntaxKind.IdentifierToken) || IsStringToken(token)))
+            hasString |= StringTokens.IsString(token);
+            if (!hasKeyword && (token.IsKind(SyntaxKind.IdentifierToken) || StringTokens.IsString(token)))
             {
                 hasKeyword = keywords.ContainsAny(token.Text);
             }
@@ -122,11 +122,6 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
         return false;
     }
 
-    private static bool IsStringToken(SyntaxToken token) =>
-        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-        || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
-        || token.IsKind(SyntaxKind.Utf8StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringStartToken);
-
     private static bool AnyLiteralPartContains(SyntaxNode node, string host) =>
-        node.DescendantTokens().Any(t => IsStringToken(t) && t.ValueText.IndexOf(host, StringComparison.OrdinalIgnoreCase) >= 0);
+        node.DescendantTokens().Any(t => StringTokens.IsString(t) && t.ValueText.IndexOf(host, StringComparison.OrdinalIgnoreCase) >= 0);
 }

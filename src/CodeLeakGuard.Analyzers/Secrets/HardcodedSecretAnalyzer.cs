@@ -63,7 +63,7 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         var node = context.Node;
         if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax or InterpolationSyntax
             || (node is InterpolatedStringExpressionSyntax interpolated && !interpolated.Contents.Any(c => c is InterpolationSyntax))
-            || !node.DescendantTokens().Any(IsStringToken)
+            || !node.DescendantTokens().Any(StringTokens.IsString)
             || !ConstantShape.CanBeConstant(node))
         {
             return;
@@ -77,7 +77,7 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         foreach (var match in scanner.Scan(folded).Where(IsReported))
         {
             var secret = folded.Substring(match.Start, match.Length);
-            if (!node.DescendantTokens().Any(t => IsStringToken(t) && t.ValueText.IndexOf(secret, StringComparison.Ordinal) >= 0))
+            if (!node.DescendantTokens().Any(t => StringTokens.IsString(t) && t.ValueText.IndexOf(secret, StringComparison.Ordinal) >= 0))
             {
                 Report(context, node.GetLocation(), match.Format); // not already reported on one literal
             }
@@ -116,9 +116,4 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
             ImmutableDictionary<string, string?>.Empty.Add(KindProperty, format.Kind),
             format.Description, format.Kind));
     }
-
-    private static bool IsStringToken(SyntaxToken token) =>
-        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-        || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
-        || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
 }
