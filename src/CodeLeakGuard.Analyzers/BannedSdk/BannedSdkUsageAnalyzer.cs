@@ -23,16 +23,18 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
         var judge = new SymbolJudge(policy, context.Compilation);
-        context.RegisterSyntaxNodeAction(c => UsingDirectiveCheck.Analyze(c, policy, judge), SyntaxKind.UsingDirective);
-        context.RegisterSyntaxNodeAction(new UnresolvedNameCheck(policy).Analyze, SyntaxKind.QualifiedName);
-
+        var unresolved = new UnresolvedNameCheck(policy);
         var index = BannedNameIndex.Build(context.Compilation, policy);
-        if (index is null)
+        context.RegisterSemanticModelAction(file =>
         {
-            return;
-        }
-
-        context.RegisterSemanticModelAction(c => AnalyzeNames(c, index, judge));
+            var census = SyntaxCensus.Of(file.SemanticModel.SyntaxTree);
+            NodeContext.ForEach(file, census.Usings, c => UsingDirectiveCheck.Analyze(c, policy, judge));
+            NodeContext.ForEach(file, census.QualifiedNames, unresolved.Analyze);
+            if (index is not null)
+            {
+                AnalyzeNames(file, index, judge);
+            }
+        });
     }
 
     /// <summary>

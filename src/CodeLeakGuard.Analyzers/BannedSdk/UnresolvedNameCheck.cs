@@ -27,7 +27,7 @@ internal sealed class UnresolvedNameCheck
             StringComparer.Ordinal);
     }
 
-    public void Analyze(SyntaxNodeAnalysisContext context)
+    public void Analyze(NodeContext context)
     {
         var name = (QualifiedNameSyntax)context.Node;
         if (name.Parent is QualifiedNameSyntax or UsingDirectiveSyntax || !_roots.Contains(Leftmost(name)))

@@ -13,7 +13,7 @@ namespace CodeLeakGuard.Analyzers.BannedSdk;
 /// </summary>
 internal static class UsingDirectiveCheck
 {
-    public static void Analyze(SyntaxNodeAnalysisContext context, AiPolicy policy, SymbolJudge judge)
+    public static void Analyze(NodeContext context, AiPolicy policy, SymbolJudge judge)
     {
         var directive = (UsingDirectiveSyntax)context.Node;
         var target = directive.NamespaceOrType;

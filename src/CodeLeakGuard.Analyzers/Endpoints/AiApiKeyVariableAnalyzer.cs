@@ -30,12 +30,17 @@ public sealed class AiApiKeyVariableAnalyzer : PolicyAnalyzerBase
             return;
         }
 
-        context.RegisterSyntaxNodeAction(c => Analyze(c, policy, literalNames, hasPatterns), SyntaxKind.StringLiteralExpression);
+        context.RegisterSemanticModelAction(file =>
+            NodeContext.ForEach(file, SyntaxCensus.Of(file.SemanticModel.SyntaxTree).Strings, c => Analyze(c, policy, literalNames, hasPatterns)));
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, AiPolicy policy, HashSet<string> literalNames, bool hasPatterns)
+    private static void Analyze(NodeContext context, AiPolicy policy, HashSet<string> literalNames, bool hasPatterns)
     {
-        var literal = (LiteralExpressionSyntax)context.Node;
+        if (context.Node is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+        {
+            return;
+        }
+
         var value = literal.Token.ValueText;
         if (value.Length == 0 || value.Length > 128 || !(literalNames.Contains(value) || (hasPatterns && LooksLikeVariableName(value))))
         {

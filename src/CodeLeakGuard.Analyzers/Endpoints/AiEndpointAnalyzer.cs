@@ -34,11 +34,15 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
             return; // no banned host at all
         }
 
-        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, policy, keywords), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
-        context.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, policy, keywords), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+        context.RegisterSemanticModelAction(file =>
+        {
+            var census = SyntaxCensus.Of(file.SemanticModel.SyntaxTree);
+            NodeContext.ForEach(file, census.Strings, c => AnalyzeLiteral(c, policy, keywords));
+            NodeContext.ForEach(file, census.Concatenations, c => AnalyzeFolded(c, policy, keywords));
+        });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, AiPolicy policy, KeywordSearch keywords)
+    private static void AnalyzeLiteral(NodeContext context, AiPolicy policy, KeywordSearch keywords)
     {
         var token = context.Node is InterpolatedStringTextSyntax text ? text.TextToken : ((LiteralExpressionSyntax)context.Node).Token;
         var value = token.ValueText;
@@ -57,7 +61,7 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, AiPolicy policy, KeywordSearch keywords)
+    private static void AnalyzeFolded(NodeContext context, AiPolicy policy, KeywordSearch keywords)
     {
         var node = context.Node;
         if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax
@@ -83,7 +87,7 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, Location location, string url, Verdict verdict, AiPolicy policy)
+    private static void Report(NodeContext context, Location location, string url, Verdict verdict, AiPolicy policy)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(MatchedUrlProperty, url)

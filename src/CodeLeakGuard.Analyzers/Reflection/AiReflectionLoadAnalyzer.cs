@@ -36,11 +36,21 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
-        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, policy), SyntaxKind.InvocationExpression);
-        context.RegisterSyntaxNodeAction(c => AnalyzeCreation(c, policy), SyntaxKind.ObjectCreationExpression);
+        context.RegisterSemanticModelAction(file =>
+            NodeContext.ForEach(file, SyntaxCensus.Of(file.SemanticModel.SyntaxTree).Calls, c =>
+            {
+                if (c.Node is InvocationExpressionSyntax)
+                {
+                    AnalyzeInvocation(c, policy);
+                }
+                else
+                {
+                    AnalyzeCreation(c, policy);
+                }
+            }));
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, AiPolicy policy)
+    private static void AnalyzeInvocation(NodeContext context, AiPolicy policy)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch
@@ -58,7 +68,7 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
         AnalyzeArguments(context, policy, invocation.ArgumentList);
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, AiPolicy policy)
+    private static void AnalyzeCreation(NodeContext context, AiPolicy policy)
     {
         var creation = (ObjectCreationExpressionSyntax)context.Node;
         var typeName = creation.Type is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : (creation.Type as SimpleNameSyntax)?.Identifier.ValueText;
@@ -68,7 +78,7 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void AnalyzeArguments(SyntaxNodeAnalysisContext context, AiPolicy policy, ArgumentListSyntax arguments)
+    private static void AnalyzeArguments(NodeContext context, AiPolicy policy, ArgumentListSyntax arguments)
     {
         var model = context.SemanticModel;
         var method = model.GetSymbolInfo(arguments.Parent!, context.CancellationToken).Symbol as IMethodSymbol;

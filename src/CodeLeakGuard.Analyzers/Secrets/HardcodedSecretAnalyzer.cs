@@ -29,14 +29,16 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
         var scanner = SecretScanner.For(policy);
-        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, scanner), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
-        context.RegisterSyntaxNodeAction(c => AnalyzeFolded(c, scanner), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
-        context.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, scanner),
-            SyntaxKind.VariableDeclarator, SyntaxKind.PropertyDeclaration, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.NameColon,
-            SyntaxKind.NameEquals, SyntaxKind.ComplexElementInitializerExpression);
+        context.RegisterSemanticModelAction(file =>
+        {
+            var census = SyntaxCensus.Of(file.SemanticModel.SyntaxTree);
+            NodeContext.ForEach(file, census.Strings, c => AnalyzeLiteral(c, scanner));
+            NodeContext.ForEach(file, census.Concatenations, c => AnalyzeFolded(c, scanner));
+            NodeContext.ForEach(file, census.Assignments, c => AnalyzeAssignment(c, scanner));
+        });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SecretScanner scanner)
+    private static void AnalyzeLiteral(NodeContext context, SecretScanner scanner)
     {
         var token = context.Node is InterpolatedStringTextSyntax text ? text.TextToken : ((LiteralExpressionSyntax)context.Node).Token;
         var raw = token.Text;
@@ -58,7 +60,7 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void AnalyzeFolded(SyntaxNodeAnalysisContext context, SecretScanner scanner)
+    private static void AnalyzeFolded(NodeContext context, SecretScanner scanner)
     {
         var node = context.Node;
         if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax or InterpolationSyntax
@@ -84,7 +86,7 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, SecretScanner scanner)
+    private static void AnalyzeAssignment(NodeContext context, SecretScanner scanner)
     {
         // Named arguments and members are reached through their name (rare) rather than every argument (frequent).
         var node = context.Node is NameColonSyntax or NameEqualsSyntax ? context.Node.Parent! : context.Node;
@@ -108,7 +110,7 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
 
     private static bool IsReported(SecretMatch match) => match.Format.IsCredential;
 
-    private static void Report(SyntaxNodeAnalysisContext context, Location location, SecretFormat format)
+    private static void Report(NodeContext context, Location location, SecretFormat format)
     {
         var severity = format.Severity is { } policySeverity ? VerdictDiagnostics.ToRoslyn(policySeverity) : Descriptors.HardcodedSecret.DefaultSeverity;
         context.ReportDiagnostic(Diagnostic.Create(
