@@ -39,6 +39,14 @@ internal static class InterleavedRun
         return Run("per-analyzer breakdown", variants, rounds, console, summarize: false);
     }
 
+    public static string Floors(int rounds, TextWriter console)
+    {
+        var variants = new List<Variant> { new("Compiler only", ImmutableArray<DiagnosticAnalyzer>.Empty) };
+        variants.AddRange(ProbeAnalyzers.Floors().Select(f => new Variant(f.Name, f.Analyzers)));
+        variants.Add(new Variant("+ CodeLeakGuard", AnalyzerSets.CodeLeakGuard()));
+        return Run("driver floors", variants, rounds, console, summarize: false);
+    }
+
     private static string Run(string title, IReadOnlyList<Variant> variants, int rounds, TextWriter console, bool summarize)
     {
         var text = new StringBuilder();

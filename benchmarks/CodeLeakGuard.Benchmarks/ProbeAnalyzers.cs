@@ -27,7 +27,18 @@ internal static class ProbeAnalyzers
         ("no-op: syntax node action (UsingDirective)", ImmutableArray.Create<DiagnosticAnalyzer>(new SyntaxNodeAction())),
         ("no-op: operation action (Invocation)", ImmutableArray.Create<DiagnosticAnalyzer>(new OperationAction())),
         ("no-op: 6 analyzers with a syntax node action each", Enumerable.Range(0, 6).Select(_ => (DiagnosticAnalyzer)new SyntaxNodeAction()).ToImmutableArray()),
+        ("no-op: 5 analyzers, node actions on the literal/invocation kinds", Enumerable.Range(0, 5).Select(_ => (DiagnosticAnalyzer)new RuleKindsNodeActions()).ToImmutableArray()),
+        ("no-op: 5 analyzers, semantic-model action over one shared walk", Enumerable.Range(0, 5).Select(_ => (DiagnosticAnalyzer)new SharedWalk()).ToImmutableArray()),
     };
+
+    private static readonly SyntaxKind[] RuleKinds =
+    {
+        SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText, SyntaxKind.AddExpression,
+        SyntaxKind.InterpolatedStringExpression, SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression, SyntaxKind.VariableDeclarator,
+        SyntaxKind.SimpleAssignmentExpression, SyntaxKind.UsingDirective, SyntaxKind.QualifiedName,
+    };
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, List<SyntaxNode>> Walks = new();
 
     private abstract class Probe : DiagnosticAnalyzer
     {
@@ -60,6 +71,32 @@ internal static class ProbeAnalyzers
     {
         protected override void Register(CompilationStartAnalysisContext context) =>
             context.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.UsingDirective);
+    }
+
+    private sealed class RuleKindsNodeActions : Probe
+    {
+        protected override void Register(CompilationStartAnalysisContext context) =>
+            context.RegisterSyntaxNodeAction(static _ => { }, RuleKinds);
+    }
+
+    private sealed class SharedWalk : Probe
+    {
+        protected override void Register(CompilationStartAnalysisContext context) =>
+            context.RegisterSemanticModelAction(static c =>
+            {
+                var nodes = Walks.GetValue(c.SemanticModel.SyntaxTree, static tree =>
+                {
+                    var kinds = new HashSet<SyntaxKind>(RuleKinds);
+                    return tree.GetRoot().DescendantNodes().Where(n => kinds.Contains(n.Kind())).ToList();
+                });
+                var count = 0;
+                foreach (var node in nodes)
+                {
+                    count += node.RawKind & 1;
+                }
+
+                GC.KeepAlive(count);
+            });
     }
 
     private sealed class OperationAction : Probe

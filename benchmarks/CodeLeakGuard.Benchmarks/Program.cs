@@ -23,7 +23,7 @@ public static class Program
                 case "--skip-report" or "--report-only":
                     own[args[i]] = null;
                     break;
-                case "--interleaved" or "--breakdown":
+                case "--interleaved" or "--breakdown" or "--floors":
                     own[args[i]] = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a number of rounds");
                     break;
                 default:
@@ -47,6 +47,11 @@ public static class Program
         if (own.TryGetValue("--breakdown", out rounds))
         {
             File.WriteAllText(Path.Combine(results, "CodeLeakGuard.Benchmarks-breakdown-report.md"), InterleavedRun.Breakdown(int.Parse(rounds!), Console.Out));
+        }
+
+        if (own.TryGetValue("--floors", out rounds))
+        {
+            File.WriteAllText(Path.Combine(results, "CodeLeakGuard.Benchmarks-floors-report.md"), InterleavedRun.Floors(int.Parse(rounds!), Console.Out));
         }
 
         if (own.ContainsKey("--report-only") || (benchmarkArgs.Count == 0 && own.Count > 0))
