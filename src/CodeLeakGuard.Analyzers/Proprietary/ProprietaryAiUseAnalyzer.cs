@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeLeakGuard.Analyzers.BannedSdk;
 using CodeLeakGuard.Analyzers.Infrastructure;
@@ -29,11 +30,56 @@ public sealed class ProprietaryAiUseAnalyzer : PolicyAnalyzerBase
         }
 
         var sourceAssembly = context.Compilation.Assembly;
-        context.RegisterSyntaxNodeAction(c => AnalyzeName(c, index, policy, sourceAssembly), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
-        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, index, policy), SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+        context.RegisterSemanticModelAction(file => NodeContext.ForEach(file, ProprietaryNodes(file, index), c =>
+        {
+            if (c.Node is SimpleNameSyntax)
+            {
+                AnalyzeName(c, index, policy, sourceAssembly);
+            }
+            else
+            {
+                AnalyzeLiteral(c, index, policy);
+            }
+        }));
     }
 
-    private static void AnalyzeName(SyntaxNodeAnalysisContext context, ProprietaryCodeIndex index, AiPolicy policy, IAssemblySymbol sourceAssembly)
+    /// <summary>
+    /// The names and strings inside the file's proprietary spans: only those parts are walked, rather than a callback
+    /// on every identifier of every file of a compilation that has some proprietary code.
+    /// </summary>
+    private static List<SyntaxNode> ProprietaryNodes(SemanticModelAnalysisContext file, ProprietaryCodeIndex index)
+    {
+        var nodes = new List<SyntaxNode>();
+        var tree = file.SemanticModel.SyntaxTree;
+        var document = index.Get(tree, file.CancellationToken);
+        if (!document.HasProprietaryCode)
+        {
+            return nodes;
+        }
+
+        var root = tree.GetRoot(file.CancellationToken);
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var span in document.Spans)
+        {
+            if ((file.FilterSpan is { } filter ? span.Span.Intersection(filter) : span.Span) is not { } walked)
+            {
+                continue;
+            }
+
+            foreach (var node in root.DescendantNodes(walked, descendIntoTrivia: true))
+            {
+                if (node.Kind() is SyntaxKind.IdentifierName or SyntaxKind.GenericName or SyntaxKind.StringLiteralExpression or SyntaxKind.InterpolatedStringText
+                    && seen.Add(node))
+                {
+                    nodes.Add(node);
+                }
+            }
+        }
+
+        return nodes;
+    }
+
+    private static void AnalyzeName(NodeContext context, ProprietaryCodeIndex index, AiPolicy policy, IAssemblySymbol sourceAssembly)
     {
         var name = (SimpleNameSyntax)context.Node;
         if (name.Parent is QualifiedNameSyntax { Left: var left } && left == name || name.Parent is MemberAccessExpressionSyntax { Expression: var receiver } && receiver == name
@@ -72,7 +118,7 @@ public sealed class ProprietaryAiUseAnalyzer : PolicyAnalyzerBase
         }
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ProprietaryCodeIndex index, AiPolicy policy)
+    private static void AnalyzeLiteral(NodeContext context, ProprietaryCodeIndex index, AiPolicy policy)
     {
         if (index.FindContaining(context.Node, context.CancellationToken) is null)
         {
