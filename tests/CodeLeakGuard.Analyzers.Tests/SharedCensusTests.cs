@@ -52,13 +52,19 @@ public class SharedCensusTests
             .ToArray();
         var compilation = AnalyzerTest<Endpoints.AiEndpointAnalyzer>.CreateCompilation("class Empty { }", TestReferences.Runtime).AddSyntaxTrees(trees);
 
-        var diagnostics = await WithAll(compilation).GetAnalyzerDiagnosticsAsync();
+        var seen = new CompilationRecorder();
+        var diagnostics = await WithAll(compilation, seen).GetAnalyzerDiagnosticsAsync();
 
         foreach (var tree in trees)
         {
             var ids = diagnostics.Where(d => d.Location.SourceTree == tree).Select(d => d.Id).OrderBy(id => id).ToArray();
             Assert.Equal(new[] { "CLG1003", "CLG1003", "CLG1004", "CLG1005", "CLG3001" }, ids);
         }
+
+        // Every rule visited every file, so no census is held any more (none pins a tree's nodes).
+        var cache = SyntaxCensusCache.Find(seen.Compilation!);
+        Assert.NotNull(cache);
+        Assert.Equal(0, cache!.HeldFiles);
     }
 
     [Fact]
@@ -77,7 +83,20 @@ public class SharedCensusTests
             inSecond.Select(d => $"{d.Id} '{Source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}'").OrderBy(s => s, StringComparer.Ordinal));
     }
 
-    private static CompilationWithAnalyzers WithAll(Compilation compilation) =>
-        compilation.WithAnalyzers(AllAnalyzers, new CompilationWithAnalyzersOptions(
+    private static CompilationWithAnalyzers WithAll(Compilation compilation, params DiagnosticAnalyzer[] more) =>
+        compilation.WithAnalyzers(AllAnalyzers.AddRange(more), new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+
+    /// <summary>The compilation the analyzers see (the driver's copy, with its event queue).</summary>
+#pragma warning disable RS1001, RS1012, RS1025, RS1026 // a test probe, never loaded by a compiler
+    private sealed class CompilationRecorder : DiagnosticAnalyzer
+    {
+        public Compilation? Compilation { get; private set; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(new DiagnosticDescriptor("TEST001", "t", "t", "t", DiagnosticSeverity.Hidden, isEnabledByDefault: true));
+
+        public override void Initialize(AnalysisContext context) => context.RegisterCompilationStartAction(start => Compilation = start.Compilation);
+    }
+#pragma warning restore RS1001, RS1012, RS1025, RS1026
 }

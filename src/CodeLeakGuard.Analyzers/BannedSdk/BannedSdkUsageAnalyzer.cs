@@ -25,11 +25,14 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
         var judge = new SymbolJudge(policy, context.Compilation);
         var unresolved = new UnresolvedNameCheck(policy);
         var index = BannedNameIndex.Build(context.Compilation, policy);
+        var files = SyntaxCensusCache.Join(context.Compilation);
         context.RegisterSemanticModelAction(file =>
         {
-            var census = SyntaxCensus.Of(file.SemanticModel.SyntaxTree);
-            NodeContext.ForEach(file, census.Usings, c => UsingDirectiveCheck.Analyze(c, policy, judge));
-            NodeContext.ForEach(file, census.QualifiedNames, unresolved.Analyze);
+            files.Visit(file, census =>
+            {
+                NodeContext.ForEach(file, census.Usings, c => UsingDirectiveCheck.Analyze(c, policy, judge));
+                NodeContext.ForEach(file, census.QualifiedNames, unresolved.Analyze);
+            });
             if (index is not null)
             {
                 AnalyzeNames(file, index, judge);

@@ -30,8 +30,9 @@ public sealed class AiApiKeyVariableAnalyzer : PolicyAnalyzerBase
             return;
         }
 
-        context.RegisterSemanticModelAction(file =>
-            NodeContext.ForEach(file, SyntaxCensus.Of(file.SemanticModel.SyntaxTree).Strings, c => Analyze(c, policy, literalNames, hasPatterns)));
+        var files = SyntaxCensusCache.Join(context.Compilation);
+        context.RegisterSemanticModelAction(file => files.Visit(file, census =>
+            NodeContext.ForEach(file, census.Strings, c => Analyze(c, policy, literalNames, hasPatterns))));
     }
 
     private static void Analyze(NodeContext context, AiPolicy policy, HashSet<string> literalNames, bool hasPatterns)

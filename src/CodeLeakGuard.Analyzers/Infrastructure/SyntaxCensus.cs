@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -9,19 +6,16 @@ namespace CodeLeakGuard.Analyzers.Infrastructure;
 
 /// <summary>
 /// The nodes of one syntax tree that CodeLeakGuard's source rules look at, found in a single walk and shared by every
-/// rule (each rule visits them from one semantic-model action per file).
+/// rule (each rule visits them from one semantic-model action per file, through <see cref="SyntaxCensusCache"/>).
 /// </summary>
 /// <remarks>
 /// Why not syntax-node actions: the analyzer driver builds a node list for every declaration as soon as any analyzer
 /// registers one (+8 % of the whole compilation's allocations, measured on the benchmark corpus), then filters that
-/// list again for every analyzer and every callback. One walk per file, kept as long as its tree, costs less than the
-/// first list alone. Structured trivia (doc comments, directives) is not walked: none of these kinds occurs there
+/// list again for every analyzer and every callback. One walk per file costs less than the first list alone. Structured trivia (doc comments, directives) is not walked: none of these kinds occurs there
 /// except qualified names in <c>cref</c>s, which CLG1001's semantic walk already covers.
 /// </remarks>
 internal sealed class SyntaxCensus
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, Entry> Cache = new();
-
     private readonly List<SyntaxNode> _strings = new();
     private readonly List<SyntaxNode> _concatenations = new();
     private readonly List<SyntaxNode> _assignments = new();
@@ -74,20 +68,6 @@ internal sealed class SyntaxCensus
 
     public IReadOnlyList<SyntaxNode> QualifiedNames => _qualifiedNames;
 
-    /// <summary>The census of <paramref name="tree"/>: walked by the first rule that asks (the others wait for it), then shared.</summary>
-    public static SyntaxCensus Of(SyntaxTree tree) => Cache.GetValue(tree, static t => new Entry(t)).Value;
-
-    /// <summary>
-    /// A walk of a single file takes about a millisecond, so it is not cancelled midway; a rule that waits on it
-    /// still observes its own cancellation between nodes.
-    /// </summary>
-    private sealed class Entry
-    {
-        private readonly Lazy<SyntaxCensus> _census;
-
-        public Entry(SyntaxTree tree) =>
-            _census = new Lazy<SyntaxCensus>(() => new SyntaxCensus(tree.GetRoot(CancellationToken.None)), LazyThreadSafetyMode.ExecutionAndPublication);
-
-        public SyntaxCensus Value => _census.Value;
-    }
+    /// <summary>Walks <paramref name="root"/> (a single file takes about a millisecond, so the walk is not cancelled midway).</summary>
+    internal static SyntaxCensus Of(SyntaxNode root) => new(root);
 }

@@ -36,8 +36,9 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
-        context.RegisterSemanticModelAction(file =>
-            NodeContext.ForEach(file, SyntaxCensus.Of(file.SemanticModel.SyntaxTree).Calls, c =>
+        var files = SyntaxCensusCache.Join(context.Compilation);
+        context.RegisterSemanticModelAction(file => files.Visit(file, census =>
+            NodeContext.ForEach(file, census.Calls, c =>
             {
                 if (c.Node is InvocationExpressionSyntax)
                 {
@@ -47,7 +48,7 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
                 {
                     AnalyzeCreation(c, policy);
                 }
-            }));
+            })));
     }
 
     private static void AnalyzeInvocation(NodeContext context, AiPolicy policy)
