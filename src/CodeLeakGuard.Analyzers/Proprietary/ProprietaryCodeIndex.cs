@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeLeakGuard.Policy;
 using Microsoft.CodeAnalysis;
@@ -12,6 +13,8 @@ namespace CodeLeakGuard.Analyzers.Proprietary;
 /// </summary>
 internal sealed class ProprietaryCodeIndex
 {
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<AiPolicy, ProprietaryCodeIndex>> Shared = new();
+
     private readonly AiPolicy _policy;
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, ProprietaryDocument> _documents = new();
@@ -28,15 +31,34 @@ internal sealed class ProprietaryCodeIndex
     /// <summary>Null when the compilation has no proprietary code at all: the proprietary rules then stay idle.</summary>
     public static ProprietaryCodeIndex? Create(AiPolicy policy, Compilation compilation, CancellationToken cancellationToken)
     {
-        var assemblyMarked = compilation.SyntaxTrees.Any(t => ProprietarySpanFinder.HasAssemblyMarker(t, cancellationToken));
-        var index = new ProprietaryCodeIndex(policy, compilation, assemblyMarked);
-        if (assemblyMarked || policy.HasProprietaryRules)
+        var index = For(policy, compilation, cancellationToken);
+        if (index.IsAssemblyProprietary || policy.HasProprietaryRules)
         {
             return index;
         }
 
         return compilation.SyntaxTrees.Any(t => index.Get(t, cancellationToken).HasProprietaryCode) ? index : null;
     }
+
+    /// <summary>
+    /// The index of <paramref name="compilation"/> under <paramref name="policy"/>, shared by the three proprietary
+    /// rules (each file's markers are then searched once, not once per rule).
+    /// </summary>
+    public static ProprietaryCodeIndex For(AiPolicy policy, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var shared = Shared.GetValue(compilation, static _ => new ConcurrentDictionary<AiPolicy, ProprietaryCodeIndex>());
+        if (shared.TryGetValue(policy, out var index))
+        {
+            return index;
+        }
+
+        // Computed outside the dictionary, so a cancelled computation is never kept; two rules may both compute it once.
+        var assemblyMarked = compilation.SyntaxTrees.Any(t => ProprietarySpanFinder.HasAssemblyMarker(t, cancellationToken));
+        return shared.GetOrAdd(policy, new ProprietaryCodeIndex(policy, compilation, assemblyMarked));
+    }
+
+    /// <summary>Whether the assembly carries <c>[assembly: Proprietary]</c>: then all of its code is proprietary.</summary>
+    public bool IsAssemblyProprietary => _assemblyIsProprietary;
 
     public ProprietaryDocument Get(SyntaxTree tree, CancellationToken cancellationToken) =>
         _documents.GetOrAdd(tree, t => ProprietarySpanFinder.Find(t, _policy, t.FilePath, _assemblyIsProprietary, cancellationToken));

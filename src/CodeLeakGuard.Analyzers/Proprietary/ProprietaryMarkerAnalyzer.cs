@@ -20,18 +20,13 @@ public sealed class ProprietaryMarkerAnalyzer : PolicyAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
-        var assemblyMarked = false;
-        foreach (var tree in context.Compilation.SyntaxTrees)
-        {
-            assemblyMarked |= ProprietarySpanFinder.HasAssemblyMarker(tree, context.CancellationToken);
-        }
-
-        context.RegisterSyntaxTreeAction(c => Analyze(c, policy, assemblyMarked));
+        var index = ProprietaryCodeIndex.For(policy, context.Compilation, context.CancellationToken);
+        context.RegisterSyntaxTreeAction(c => Analyze(c, index));
     }
 
-    private static void Analyze(SyntaxTreeAnalysisContext context, AiPolicy policy, bool assemblyMarked)
+    private static void Analyze(SyntaxTreeAnalysisContext context, ProprietaryCodeIndex index)
     {
-        var document = ProprietarySpanFinder.Find(context.Tree, policy, context.Tree.FilePath, assemblyMarked, context.CancellationToken);
+        var document = index.Get(context.Tree, context.CancellationToken);
         foreach (var problem in document.Problems)
         {
             var properties = problem.IsUnclosedBegin
