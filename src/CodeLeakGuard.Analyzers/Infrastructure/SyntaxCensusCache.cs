@@ -23,6 +23,7 @@ internal sealed class SyntaxCensusCache
 
     private readonly ConcurrentDictionary<SyntaxTree, Entry> _entries = new();
     private int _rules;
+    private int _walks;
 
     /// <summary>Called by each rule at compilation start: one more rule will visit every file.</summary>
     public static SyntaxCensusCache Join(Compilation compilation)
@@ -36,7 +37,8 @@ internal sealed class SyntaxCensusCache
     public void Visit(SemanticModelAnalysisContext file, Action<SyntaxCensus> visit)
     {
         var tree = file.SemanticModel.SyntaxTree;
-        var entry = _entries.GetOrAdd(tree, static t => new Entry(t));
+        // An entry that loses the race is dropped unused: its walk never starts (the Lazy is not read).
+        var entry = _entries.TryGetValue(tree, out var existing) ? existing : _entries.GetOrAdd(tree, new Entry(tree, this));
         try
         {
             visit(entry.Census);
@@ -54,6 +56,9 @@ internal sealed class SyntaxCensusCache
     /// <summary>The number of files whose census is held now (for tests).</summary>
     internal int HeldFiles => _entries.Count;
 
+    /// <summary>How many walks were made: one per file unless a rule came after the others had dropped it (for tests).</summary>
+    internal int Walks => Volatile.Read(ref _walks);
+
     internal static SyntaxCensusCache? Find(Compilation compilation) => Caches.TryGetValue(compilation, out var cache) ? cache : null;
 
     private sealed class Entry
@@ -61,8 +66,14 @@ internal sealed class SyntaxCensusCache
         private readonly Lazy<SyntaxCensus> _census;
         private int _visits;
 
-        public Entry(SyntaxTree tree) =>
-            _census = new Lazy<SyntaxCensus>(() => SyntaxCensus.Of(tree.GetRoot(CancellationToken.None)), LazyThreadSafetyMode.ExecutionAndPublication);
+        public Entry(SyntaxTree tree, SyntaxCensusCache cache) =>
+            _census = new Lazy<SyntaxCensus>(
+                () =>
+                {
+                    Interlocked.Increment(ref cache._walks);
+                    return SyntaxCensus.Of(tree.GetRoot(CancellationToken.None));
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
 
         public SyntaxCensus Census => _census.Value;
 
