@@ -209,6 +209,16 @@ public sealed class MaskingSession
         return Load(stream, options);
     }
 
+    /// <summary>Masks Markdown whose code blocks were lexed ahead (<see cref="LexMarkdown"/>): the same result as <c>Mask(text, MaskKind.Markdown)</c>.</summary>
+    internal MaskResult MaskMarkdown(string text, LexedMarkdown? lexed)
+    {
+        var usable = lexed is not null && string.Equals(lexed.Text, text, StringComparison.Ordinal) ? lexed : null;
+        return Run(text, context => MarkdownMasker.Mask(context, text, usable));
+    }
+
+    /// <summary>The session-independent part of masking Markdown, safe to run on any thread before <see cref="MaskMarkdown"/>.</summary>
+    internal LexedMarkdown LexMarkdown(string text) => MarkdownMasker.Lex(Options.ParseOptions, text);
+
     private MaskResult Run(string text, Func<MaskContext, string> mask)
     {
         Validate(text);

@@ -60,12 +60,17 @@ internal static class CSharpMasker
     }
 
     /// <summary>The first pass: classify and decide every name (so prose around the code can use the same names).</summary>
-    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, List<SyntaxToken>? tokens = null)
+    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, List<SyntaxToken>? tokens = null) =>
+        Decide(context, Lex(context.Options.ParseOptions, text, tokens ?? new List<SyntaxToken>(), model), path, model, assemblyIsProprietary);
+
+    /// <summary>
+    /// The half of the first pass that depends on no session: the tokens, what each name's declarations and uses say,
+    /// the interpolated strings. It touches nothing shared, so it may run on another thread ahead of the masking.
+    /// </summary>
+    public static LexedCSharp Lex(CSharpParseOptions options, string text, List<SyntaxToken> tokens, SemanticModel? model = null)
     {
-        var options = context.Options.ParseOptions;
         // About one token per 4-6 characters: sized once, so the list does not grow (and copy) while lexing.
         var expected = text.Length / 4 + 16;
-        tokens ??= new List<SyntaxToken>(expected);
         if (tokens.Capacity < expected)
         {
             tokens.Capacity = expected;
@@ -86,11 +91,30 @@ internal static class CSharpMasker
                 }
             }
 
+            var lexed = new LexedCSharp(text, tokens, names, facts, interpolations);
+            names = null;
+            return lexed;
+        }
+        finally
+        {
+            if (names is not null)
+            {
+                ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
+            }
+        }
+    }
+
+    /// <summary>The half of the first pass that needs the session: how each name is masked, and the proprietary pieces.</summary>
+    public static PreparedCSharp Decide(MaskContext context, LexedCSharp lexed, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
+    {
+        var names = lexed.TakeNames();
+        try
+        {
             IIdentifierDecisions decisions = model is null
-                ? new NameDecisions(context, facts.InOrder)
-                : new SemanticDecisions(context, model, tokens, facts);
-            var pieces = ProprietaryPieces(context, text, path, model?.SyntaxTree, assemblyIsProprietary, tokens, facts);
-            var prepared = new PreparedCSharp(text, tokens, decisions, interpolations, pieces, model is null ? names : null);
+                ? new NameDecisions(context, lexed.Facts.InOrder)
+                : new SemanticDecisions(context, model, lexed.Tokens, lexed.Facts);
+            var pieces = ProprietaryPieces(context, lexed.Text, path, model?.SyntaxTree, assemblyIsProprietary, lexed.Tokens, lexed.Facts);
+            var prepared = new PreparedCSharp(lexed.Text, lexed.Tokens, decisions, lexed.Interpolations, pieces, model is null ? names : null);
             names = model is null ? null : names;
             return prepared;
         }
@@ -171,6 +195,37 @@ internal static class CSharpMasker
         }
 
         return max;
+    }
+}
+
+/// <summary>C# after lexing: its tokens, the facts of each identifier token (by token index), its interpolations.</summary>
+internal sealed class LexedCSharp
+{
+    private NameFacts?[]? _names;
+
+    public LexedCSharp(string text, List<SyntaxToken> tokens, NameFacts?[] names, FactsCollector facts, InterpolationCache interpolations)
+    {
+        Text = text;
+        Tokens = tokens;
+        _names = names;
+        Facts = facts;
+        Interpolations = interpolations;
+    }
+
+    public string Text { get; }
+
+    public List<SyntaxToken> Tokens { get; }
+
+    public FactsCollector Facts { get; }
+
+    public InterpolationCache Interpolations { get; }
+
+    /// <summary>The pooled facts-by-token array; the first caller owns it (and returns it to the pool).</summary>
+    public NameFacts?[]? TakeNames()
+    {
+        var names = _names;
+        _names = null;
+        return names;
     }
 }
 

@@ -19,6 +19,8 @@ public sealed class RequestMasker
 
     private readonly IConversationMasker _masker;
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private List<string>? _collected;
+    private LexAhead? _ahead;
 
     public RequestMasker(IConversationMasker masker) => _masker = masker;
 
@@ -30,6 +32,36 @@ public sealed class RequestMasker
     public void Mask(AiApi api, JsonObject body)
     {
         Model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : null;
+        if (_masker is SessionMasker session)
+        {
+            // A first pass only gathers the texts (and refuses a shape it cannot mask before anything is masked), so
+            // their code can be lexed on another core while this thread masks them in order.
+            var texts = _collected = new List<string>();
+            try
+            {
+                MaskShape(api, body);
+            }
+            finally
+            {
+                _collected = null;
+            }
+
+            _ahead = session.LexAhead(texts);
+        }
+
+        try
+        {
+            MaskShape(api, body);
+        }
+        finally
+        {
+            _ahead?.Stop();
+            _ahead = null;
+        }
+    }
+
+    private void MaskShape(AiApi api, JsonObject body)
+    {
         switch (api)
         {
             case AiApi.AnthropicMessages:
@@ -278,7 +310,13 @@ public sealed class RequestMasker
 
     private string MaskText(string text)
     {
-        var masked = _masker.Mask(text);
+        if (_collected is not null)
+        {
+            _collected.Add(text);
+            return text;
+        }
+
+        var masked = _ahead is not null && _masker is SessionMasker session ? session.Mask(text, _ahead) : _masker.Mask(text);
         foreach (var pair in masked.Counts)
         {
             _counts[pair.Key] = (_counts.TryGetValue(pair.Key, out var count) ? count : 0) + pair.Value;

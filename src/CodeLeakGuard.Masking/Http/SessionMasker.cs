@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace CodeLeakGuard.Masking.Http;
 
@@ -23,12 +24,36 @@ public sealed class SessionMasker : IConversationMasker
     private readonly Dictionary<string, MaskedPrompt> _remembered = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private long _rememberedChars;
+    private int _textsLexedAhead;
 
     public SessionMasker(MaskingSession session) => Session = session ?? throw new ArgumentNullException(nameof(session));
 
     public MaskingSession Session { get; }
 
-    public MaskedPrompt Mask(string text)
+    /// <summary>How many texts were masked from a lexed form made ahead on another core (for tests and diagnostics).</summary>
+    internal int TextsLexedAhead => Volatile.Read(ref _textsLexedAhead);
+
+    public MaskedPrompt Mask(string text) => Mask(text, ahead: null);
+
+    /// <summary>Starts lexing, on another core, those of a request's texts this session has not masked yet (null when not worth it).</summary>
+    internal LexAhead? LexAhead(IReadOnlyList<string> texts)
+    {
+        var fresh = new List<string>(texts.Count);
+        lock (_gate)
+        {
+            foreach (var text in texts)
+            {
+                if (!_remembered.ContainsKey(text))
+                {
+                    fresh.Add(text);
+                }
+            }
+        }
+
+        return Http.LexAhead.Start(Session, fresh);
+    }
+
+    internal MaskedPrompt Mask(string text, LexAhead? ahead)
     {
         lock (_gate)
         {
@@ -38,7 +63,7 @@ public sealed class SessionMasker : IConversationMasker
             }
         }
 
-        var masked = MaskNew(text);
+        var masked = MaskNew(text, ahead);
         lock (_gate)
         {
             _rememberedChars += text.Length + masked.Text.Length;
@@ -54,11 +79,17 @@ public sealed class SessionMasker : IConversationMasker
         return masked;
     }
 
-    private MaskedPrompt MaskNew(string text)
+    private MaskedPrompt MaskNew(string text, LexAhead? ahead)
     {
         try
         {
-            var result = Session.Mask(text, MaskKind.Markdown);
+            var lexed = ahead?.Take(text);
+            if (lexed is not null)
+            {
+                Interlocked.Increment(ref _textsLexedAhead);
+            }
+
+            var result = Session.MaskMarkdown(text, lexed);
             var report = result.Report;
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Add(counts, "identifiers", report.Identifiers);

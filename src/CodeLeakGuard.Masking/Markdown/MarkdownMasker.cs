@@ -11,30 +11,44 @@ namespace CodeLeakGuard.Masking.Markdown;
 /// </summary>
 internal static class MarkdownMasker
 {
-    public static string Mask(MaskContext context, string text)
+    /// <param name="lexed">This text's code blocks already lexed (<see cref="Lex"/>, e.g. on another thread), or null.</param>
+    public static string Mask(MaskContext context, string text, LexedMarkdown? lexed = null)
     {
-        var segments = MarkdownSegmenter.Split(text);
+        lexed ??= Lex(context.Options.ParseOptions, text);
         var prepared = new Dictionary<int, PreparedCSharp>();
         try
         {
-            for (var i = 0; i < segments.Count; i++)
+            foreach (var pair in lexed.Code)
             {
-                if (segments[i].Kind == MarkdownSegmentKind.CSharpCode)
-                {
-                    var code = text.Substring(segments[i].Start, segments[i].End - segments[i].Start);
-                    prepared[i] = CSharpMasker.Prepare(context, code, path: null, tokens: CSharpMasker.RentTokenList());
-                }
+                prepared[pair.Key] = CSharpMasker.Decide(context, pair.Value, path: null);
             }
 
-            return Write(context, text, segments, prepared);
+            return Write(context, text, lexed.Segments, prepared);
         }
         finally
         {
-            foreach (var code in prepared.Values)
+            foreach (var code in lexed.Code.Values)
             {
                 CSharpMasker.ReturnTokenList(code.Tokens);
             }
         }
+    }
+
+    /// <summary>Splits <paramref name="text"/> and lexes its C# blocks: no session state, so any thread may do it.</summary>
+    public static LexedMarkdown Lex(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options, string text)
+    {
+        var segments = MarkdownSegmenter.Split(text);
+        var code = new Dictionary<int, LexedCSharp>();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Kind == MarkdownSegmentKind.CSharpCode)
+            {
+                var block = text.Substring(segments[i].Start, segments[i].End - segments[i].Start);
+                code[i] = CSharpMasker.Lex(options, block, CSharpMasker.RentTokenList());
+            }
+        }
+
+        return new LexedMarkdown(text, segments, code);
     }
 
     private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared)
@@ -126,4 +140,21 @@ internal static class MarkdownMasker
 
         return -1;
     }
+}
+
+/// <summary>A Markdown text split into segments, with its C# blocks lexed (by segment index).</summary>
+internal sealed class LexedMarkdown
+{
+    public LexedMarkdown(string text, List<MarkdownSegment> segments, Dictionary<int, LexedCSharp> code)
+    {
+        Text = text;
+        Segments = segments;
+        Code = code;
+    }
+
+    public string Text { get; }
+
+    public List<MarkdownSegment> Segments { get; }
+
+    public Dictionary<int, LexedCSharp> Code { get; }
 }

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeLeakGuard.Masking.Markdown;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// Lexes the texts of one request on another core while the session masks them in order. Lexing and classifying
+/// code depend on no session state (only deciding names does), so the two can overlap; the masked result is the
+/// same, byte for byte, as without it. Whichever thread reaches a text first lexes it: the masking thread never
+/// waits for a text the worker has not started.
+/// </summary>
+internal sealed class LexAhead
+{
+    /// <summary>Below this much text a second thread costs more than it saves.</summary>
+    private const int MinimumChars = 16 * 1024;
+
+    private readonly MaskingSession _session;
+    private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly List<Slot> _order = new();
+    private volatile bool _stopped;
+
+    private LexAhead(MaskingSession session) => _session = session;
+
+    /// <summary>Starts lexing <paramref name="texts"/> (those with code, in order) on the thread pool; null when not worth it.</summary>
+    public static LexAhead? Start(MaskingSession session, IEnumerable<string> texts)
+    {
+        if (Environment.ProcessorCount < 2)
+        {
+            return null;
+        }
+
+        var ahead = new LexAhead(session);
+        long chars = 0;
+        foreach (var text in texts)
+        {
+            if (text.Length <= session.Options.MaxInputLength && text.IndexOf("```", StringComparison.Ordinal) >= 0 && !ahead._slots.ContainsKey(text))
+            {
+                var slot = new Slot(text);
+                ahead._slots.Add(text, slot);
+                ahead._order.Add(slot);
+                chars += text.Length;
+            }
+        }
+
+        if (ahead._order.Count < 2 || chars < MinimumChars)
+        {
+            return null;
+        }
+
+        _ = Task.Run(ahead.Work);
+        return ahead;
+    }
+
+    /// <summary>The lexed form of <paramref name="text"/> (once: the caller owns it), or null to lex it the usual way.</summary>
+    public LexedMarkdown? Take(string text)
+    {
+        if (!_slots.TryGetValue(text, out var slot))
+        {
+            return null;
+        }
+
+        if (slot.TryClaim())
+        {
+            return slot.TryTake() ? _session.LexMarkdown(text) : null;
+        }
+
+        return slot.TryTake() ? slot.Wait() : null;
+    }
+
+    /// <summary>No more lexing ahead (the request is done, masked or refused).</summary>
+    public void Stop() => _stopped = true;
+
+    private void Work()
+    {
+        foreach (var slot in _order)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            if (slot.TryClaim())
+            {
+                slot.Complete(_session);
+            }
+        }
+    }
+
+    private sealed class Slot
+    {
+        private readonly TaskCompletionSource<LexedMarkdown?> _done = new();
+        private int _claimed;
+        private int _taken;
+
+        public Slot(string text) => Text = text;
+
+        public string Text { get; }
+
+        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+        /// <summary>A lexed text is used once: its token lists go back to a pool after masking.</summary>
+        public bool TryTake() => Interlocked.Exchange(ref _taken, 1) == 0;
+
+        public void Complete(MaskingSession session)
+        {
+            LexedMarkdown? lexed = null;
+            try
+            {
+                lexed = session.LexMarkdown(Text);
+            }
+            catch (Exception)
+            {
+                // The masking thread lexes it again and reports (or masks) as it always does.
+            }
+
+            _done.SetResult(lexed);
+        }
+
+        public LexedMarkdown? Wait() => _done.Task.GetAwaiter().GetResult();
+    }
+}

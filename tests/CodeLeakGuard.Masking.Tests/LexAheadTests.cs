@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>
+/// A request's code is lexed on another core while the session masks its texts in order: the result must be the same,
+/// byte for byte, as masking the same texts one by one without it.
+/// </summary>
+public class LexAheadTests
+{
+    [Fact]
+    public void A_chat_masked_with_lexing_ahead_equals_the_same_texts_masked_one_by_one()
+    {
+        var texts = TestCodeBase.Files
+            .Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal))
+            .Take(24)
+            .Select((file, i) => $"Question {i}: why is this slow?\n\n```csharp\n{file.Text}\n```\n\nAnd what does `{Path.GetFileNameWithoutExtension(file.Path)}` own?")
+            .ToList();
+        Assert.True(texts.Sum(t => t.Length) > 32 * 1024, "the chat must be large enough for lexing ahead to start");
+        var body = new JsonObject
+        {
+            ["model"] = "claude-sonnet-4-5",
+            ["system"] = "You review C#.",
+            ["messages"] = new JsonArray(texts.Select(t => (JsonNode)new JsonObject { ["role"] = "user", ["content"] = t }).ToArray()),
+        };
+
+        var sessionMasker = new SessionMasker(new MaskingSession());
+        new RequestMasker(sessionMasker).Mask(AiApi.AnthropicMessages, body);
+        Assert.True(sessionMasker.TextsLexedAhead > 0, "lexing ahead did not take part");
+
+        var oneByOne = new MaskingSession();
+        var expectedSystem = oneByOne.Mask("You review C#.", MaskKind.Markdown).Text;
+        var expected = texts.Select(t => oneByOne.Mask(t, MaskKind.Markdown).Text).ToList();
+        Assert.Equal(expectedSystem, body["system"]!.GetValue<string>());
+        var actual = body["messages"]!.AsArray().Select(m => m!["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(texts, actual); // the names were masked at all
+    }
+}
