@@ -54,6 +54,15 @@ public class HandlerBenchmarks
     [BenchmarkCategory("Request")]
     public Task<int> RequestMasked() => Complete(Masking(_chatAnswer, "application/json"), _chat);
 
+    /// <summary>The same without lexing ahead on the second core: what <c>LexAhead</c> saves (each case runs in its own process).</summary>
+    [Benchmark(Description = "100 KB request: MaskingHandler, one core")]
+    [BenchmarkCategory("Request")]
+    public Task<int> RequestMaskedOneCore()
+    {
+        LexAhead.Enabled = false;
+        return Complete(Masking(_chatAnswer, "application/json"), _chat);
+    }
+
     /// <summary>Before each follow-up: a conversation whose session has already masked the chat (not measured).</summary>
     [IterationSetup(Target = nameof(FollowUpMasked))]
     public void StartConversation()

@@ -24,10 +24,13 @@ internal sealed class LexAhead
 
     private LexAhead(MaskingSession session) => _session = session;
 
+    /// <summary>Off only to measure what lexing ahead saves (the handler benchmark's one-core case).</summary>
+    internal static bool Enabled { get; set; } = true;
+
     /// <summary>Starts lexing <paramref name="texts"/> (those with code, in order) on the thread pool; null when not worth it.</summary>
     public static LexAhead? Start(MaskingSession session, IEnumerable<string> texts)
     {
-        if (Environment.ProcessorCount < 2)
+        if (!Enabled || Environment.ProcessorCount < 2)
         {
             return null;
         }
