@@ -16,8 +16,11 @@ namespace CodeLeakGuard.Analyzers.BannedSdk;
 /// </summary>
 internal sealed class BannedNameIndex
 {
-    // Names an assembly exposes do not change; metadata assembly symbols are shared across an IDE's compilations.
-    private static readonly ConditionalWeakTable<IAssemblySymbol, HashSet<string>> NamesByAssembly = new();
+    // Names an assembly exposes do not change. Keyed by the assembly's metadata when it has one: the compiler server
+    // and the IDE keep a reference's metadata across compilations even when they create new assembly symbols, and
+    // collecting the names creates a symbol for every type of OpenAI's and Anthropic's thousands.
+    private static readonly ConditionalWeakTable<object, HashSet<string>> NamesByAssembly = new();
+    private static readonly ConditionalWeakTable<object, HashSet<string>> NamespacesByAssembly = new();
 
     private readonly HashSet<string> _names;
 
@@ -49,7 +52,7 @@ internal sealed class BannedNameIndex
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            names.UnionWith(NamesByAssembly.GetValue(assembly, CollectNames));
+            names.UnionWith(NamesByAssembly.GetValue(CacheKey(assembly), _ => CollectNames(assembly)));
         }
 
         var matchAll = false;
@@ -79,7 +82,12 @@ internal sealed class BannedNameIndex
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            CollectNamespaces(assembly.GlobalNamespace, namespaces);
+            namespaces.UnionWith(NamespacesByAssembly.GetValue(CacheKey(assembly), _ =>
+            {
+                var declared = new HashSet<string>(StringComparer.Ordinal);
+                CollectNamespaces(assembly.GlobalNamespace, declared);
+                return declared;
+            }));
         }
 
         var exclusive = new HashSet<string>(aliases, StringComparer.Ordinal);
@@ -96,6 +104,8 @@ internal sealed class BannedNameIndex
                 && u.NamespaceOrType is { } name && namespaces.Contains(TreeGate.Normalize(name.ToString()))));
         return new TreeGate(namespaces, exclusive, openForAll || globalImport);
     }
+
+    private static object CacheKey(IAssemblySymbol assembly) => (object?)assembly.GetMetadata() ?? assembly;
 
     private static void CollectNamespaces(INamespaceSymbol ns, HashSet<string> namespaces)
     {
