@@ -16,11 +16,8 @@ namespace CodeLeakGuard.Analyzers.BannedSdk;
 /// </summary>
 internal sealed class BannedNameIndex
 {
-    // Names an assembly exposes do not change. Keyed by the assembly's metadata when it has one: the compiler server
-    // and the IDE keep a reference's metadata across compilations even when they create new assembly symbols, and
-    // collecting the names creates a symbol for every type of OpenAI's and Anthropic's thousands.
-    private static readonly ConditionalWeakTable<object, HashSet<string>> NamesByAssembly = new();
-    private static readonly ConditionalWeakTable<object, HashSet<string>> NamespacesByAssembly = new();
+    // Names an assembly exposes do not change; metadata assembly symbols are shared across an IDE's compilations.
+    private static readonly ConditionalWeakTable<IAssemblySymbol, HashSet<string>> NamesByAssembly = new();
 
     private readonly HashSet<string> _names;
 
@@ -52,7 +49,7 @@ internal sealed class BannedNameIndex
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            names.UnionWith(NamesByAssembly.GetValue(CacheKey(assembly), _ => CollectNames(assembly)));
+            names.UnionWith(NamesByAssembly.GetValue(assembly, CollectNames));
         }
 
         var matchAll = false;
@@ -82,12 +79,7 @@ internal sealed class BannedNameIndex
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            namespaces.UnionWith(NamespacesByAssembly.GetValue(CacheKey(assembly), _ =>
-            {
-                var declared = new HashSet<string>(StringComparer.Ordinal);
-                CollectNamespaces(assembly.GlobalNamespace, declared);
-                return declared;
-            }));
+            CollectNamespaces(assembly.GlobalNamespace, namespaces);
         }
 
         var exclusive = new HashSet<string>(aliases, StringComparer.Ordinal);
@@ -104,8 +96,6 @@ internal sealed class BannedNameIndex
                 && u.NamespaceOrType is { } name && namespaces.Contains(TreeGate.Normalize(name.ToString()))));
         return new TreeGate(namespaces, exclusive, openForAll || globalImport);
     }
-
-    private static object CacheKey(IAssemblySymbol assembly) => (object?)assembly.GetMetadata() ?? assembly;
 
     private static void CollectNamespaces(INamespaceSymbol ns, HashSet<string> namespaces)
     {
