@@ -25,14 +25,10 @@ public sealed class BannedSdkUsageAnalyzer : PolicyAnalyzerBase
         var judge = new SymbolJudge(policy, context.Compilation);
         var unresolved = new UnresolvedNameCheck(policy);
         var index = BannedNameIndex.Build(context.Compilation, policy);
-        var files = SyntaxCensusCache.Join(context.Compilation);
-        context.RegisterSemanticModelAction(file =>
+        SyntaxCensusCache.RegisterVisit(context, (file, census) =>
         {
-            files.Visit(file, census =>
-            {
-                NodeContext.ForEach(file, census.Usings, c => UsingDirectiveCheck.Analyze(c, policy, judge));
-                NodeContext.ForEach(file, census.QualifiedNames, unresolved.Analyze);
-            });
+            NodeContext.ForEach(file, census.Usings, c => UsingDirectiveCheck.Analyze(c, policy, judge));
+            NodeContext.ForEach(file, census.QualifiedNames, unresolved.Analyze);
             if (index is not null)
             {
                 AnalyzeNames(file, index, judge);

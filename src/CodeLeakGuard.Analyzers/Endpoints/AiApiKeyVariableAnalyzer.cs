@@ -30,9 +30,8 @@ public sealed class AiApiKeyVariableAnalyzer : PolicyAnalyzerBase
             return;
         }
 
-        var files = SyntaxCensusCache.Join(context.Compilation);
-        context.RegisterSemanticModelAction(file => files.Visit(file, census =>
-            NodeContext.ForEach(file, census.Strings, c => Analyze(c, policy, literalNames, hasPatterns))));
+        SyntaxCensusCache.RegisterVisit(context, (file, census) =>
+            NodeContext.ForEach(file, census.Strings, c => Analyze(c, policy, literalNames, hasPatterns)));
     }
 
     private static void Analyze(NodeContext context, AiPolicy policy, HashSet<string> literalNames, bool hasPatterns)

@@ -34,12 +34,11 @@ public sealed class AiEndpointAnalyzer : PolicyAnalyzerBase
             return; // no banned host at all
         }
 
-        var files = SyntaxCensusCache.Join(context.Compilation);
-        context.RegisterSemanticModelAction(file => files.Visit(file, census =>
+        SyntaxCensusCache.RegisterVisit(context, (file, census) =>
         {
             NodeContext.ForEach(file, census.Strings, c => AnalyzeLiteral(c, policy, keywords));
             NodeContext.ForEach(file, census.Concatenations, c => AnalyzeFolded(c, policy, keywords));
-        }));
+        });
     }
 
     private static void AnalyzeLiteral(NodeContext context, AiPolicy policy, KeywordSearch keywords)

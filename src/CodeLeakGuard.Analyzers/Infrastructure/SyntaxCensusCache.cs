@@ -26,15 +26,25 @@ internal sealed class SyntaxCensusCache
     private int _walks;
 
     /// <summary>Called by each rule at compilation start: one more rule will visit every file.</summary>
-    public static SyntaxCensusCache Join(Compilation compilation)
+    private static SyntaxCensusCache Join(Compilation compilation)
     {
         var cache = Caches.GetValue(compilation, static _ => new SyntaxCensusCache());
         Interlocked.Increment(ref cache._rules);
         return cache;
     }
 
+    /// <summary>
+    /// What a source rule registers: one semantic-model action that gets the file's census (shared with the other
+    /// rules of the compilation) along with the file.
+    /// </summary>
+    public static void RegisterVisit(CompilationStartAnalysisContext context, Action<SemanticModelAnalysisContext, SyntaxCensus> visit)
+    {
+        var cache = Join(context.Compilation);
+        context.RegisterSemanticModelAction(file => cache.Visit(file, census => visit(file, census)));
+    }
+
     /// <summary>Gives <paramref name="visit"/> the census of the file being analysed.</summary>
-    public void Visit(SemanticModelAnalysisContext file, Action<SyntaxCensus> visit)
+    private void Visit(SemanticModelAnalysisContext file, Action<SyntaxCensus> visit)
     {
         var tree = file.SemanticModel.SyntaxTree;
         // An entry that loses the race is dropped unused: its walk never starts (the Lazy is not read).

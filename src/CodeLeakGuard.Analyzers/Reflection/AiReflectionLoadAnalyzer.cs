@@ -36,8 +36,7 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
-        var files = SyntaxCensusCache.Join(context.Compilation);
-        context.RegisterSemanticModelAction(file => files.Visit(file, census =>
+        SyntaxCensusCache.RegisterVisit(context, (file, census) =>
             NodeContext.ForEach(file, census.Calls, c =>
             {
                 if (c.Node is InvocationExpressionSyntax)
@@ -48,7 +47,7 @@ public sealed class AiReflectionLoadAnalyzer : PolicyAnalyzerBase
                 {
                     AnalyzeCreation(c, policy);
                 }
-            })));
+            }));
     }
 
     private static void AnalyzeInvocation(NodeContext context, AiPolicy policy)

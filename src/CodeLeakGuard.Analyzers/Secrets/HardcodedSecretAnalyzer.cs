@@ -29,13 +29,12 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AiPolicy policy)
     {
         var scanner = SecretScanner.For(policy);
-        var files = SyntaxCensusCache.Join(context.Compilation);
-        context.RegisterSemanticModelAction(file => files.Visit(file, census =>
+        SyntaxCensusCache.RegisterVisit(context, (file, census) =>
         {
             NodeContext.ForEach(file, census.Strings, c => AnalyzeLiteral(c, scanner));
             NodeContext.ForEach(file, census.Concatenations, c => AnalyzeFolded(c, scanner));
             NodeContext.ForEach(file, census.Assignments, c => AnalyzeAssignment(c, scanner));
-        }));
+        });
     }
 
     private static void AnalyzeLiteral(NodeContext context, SecretScanner scanner)

@@ -107,24 +107,16 @@ internal static class CSharpMasker
     /// <summary>The half of the first pass that needs the session: how each name is masked, and the proprietary pieces.</summary>
     public static PreparedCSharp Decide(MaskContext context, LexedCSharp lexed, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
     {
-        var names = lexed.TakeNames();
-        try
+        if (model is not null && lexed.TakeNames() is { } unused)
         {
-            IIdentifierDecisions decisions = model is null
-                ? new NameDecisions(context, lexed.Facts.InOrder)
-                : new SemanticDecisions(context, model, lexed.Tokens, lexed.Facts);
-            var pieces = ProprietaryPieces(context, lexed.Text, path, model?.SyntaxTree, assemblyIsProprietary, lexed.Tokens, lexed.Facts);
-            var prepared = new PreparedCSharp(lexed.Text, lexed.Tokens, decisions, lexed.Interpolations, pieces, model is null ? names : null);
-            names = model is null ? null : names;
-            return prepared;
+            ArrayPool<NameFacts?>.Shared.Return(unused, clearArray: true); // the semantic decisions bind instead
         }
-        finally
-        {
-            if (names is not null)
-            {
-                ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
-            }
-        }
+
+        IIdentifierDecisions decisions = model is null
+            ? new NameDecisions(context, lexed.Facts.InOrder)
+            : new SemanticDecisions(context, model, lexed.Tokens, lexed.Facts);
+        var pieces = ProprietaryPieces(context, lexed.Text, path, model?.SyntaxTree, assemblyIsProprietary, lexed.Tokens, lexed.Facts);
+        return new PreparedCSharp(lexed, decisions, pieces);
     }
 
     public static string Emit(MaskContext context, PreparedCSharp prepared)
@@ -229,39 +221,31 @@ internal sealed class LexedCSharp
     }
 }
 
-/// <summary>C# after the first pass: its tokens, how each name is decided, and the proprietary pieces to stub.</summary>
+/// <summary>C# after the first pass: the lexed code, how each name is decided, and the proprietary pieces to stub.</summary>
 internal sealed class PreparedCSharp
 {
-    private NameFacts?[]? _tokenNames;
+    private readonly LexedCSharp _lexed;
 
-    public PreparedCSharp(string text, List<SyntaxToken> tokens, IIdentifierDecisions decisions, InterpolationCache interpolations, IReadOnlyList<ProprietaryPiece> pieces, NameFacts?[]? tokenNames)
+    public PreparedCSharp(LexedCSharp lexed, IIdentifierDecisions decisions, IReadOnlyList<ProprietaryPiece> pieces)
     {
-        Text = text;
-        Tokens = tokens;
+        _lexed = lexed;
         Decisions = decisions;
-        Interpolations = interpolations;
         Pieces = pieces;
-        _tokenNames = tokenNames;
     }
 
-    public string Text { get; }
+    public string Text => _lexed.Text;
 
-    public List<SyntaxToken> Tokens { get; }
+    public List<SyntaxToken> Tokens => _lexed.Tokens;
 
     /// <summary>
     /// By-name decisions only: the facts of each identifier token, by token index (a pooled array, so the first
     /// writer takes it; a later one decides by name, with the same result).
     /// </summary>
-    public NameFacts?[]? TakeTokenNames()
-    {
-        var names = _tokenNames;
-        _tokenNames = null;
-        return names;
-    }
+    public NameFacts?[]? TakeTokenNames() => _lexed.TakeNames();
 
     public IIdentifierDecisions Decisions { get; }
 
-    public InterpolationCache Interpolations { get; }
+    public InterpolationCache Interpolations => _lexed.Interpolations;
 
     public IReadOnlyList<ProprietaryPiece> Pieces { get; }
 }
