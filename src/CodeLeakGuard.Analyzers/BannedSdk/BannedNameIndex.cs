@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using CodeLeakGuard.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,9 +15,6 @@ namespace CodeLeakGuard.Analyzers.BannedSdk;
 /// </summary>
 internal sealed class BannedNameIndex
 {
-    // Names an assembly exposes do not change; metadata assembly symbols are shared across an IDE's compilations.
-    private static readonly ConditionalWeakTable<IAssemblySymbol, HashSet<string>> NamesByAssembly = new();
-
     private readonly HashSet<string> _names;
 
     private BannedNameIndex(HashSet<string> names, bool matchAll, TreeGate gate)
@@ -47,9 +43,12 @@ internal sealed class BannedNameIndex
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assembly in assemblies)
         {
-            names.UnionWith(NamesByAssembly.GetValue(assembly, CollectNames));
+            var read = AssemblyNames.For(compilation, assembly);
+            names.UnionWith(read.Names);
+            namespaces.UnionWith(read.PublicNamespaces);
         }
 
         var matchAll = false;
@@ -70,18 +69,13 @@ internal sealed class BannedNameIndex
         var aliases = new HashSet<string>(StringComparer.Ordinal);
         AddAliasNames(compilation, aliases);
         names.UnionWith(aliases);
-        return new BannedNameIndex(names, matchAll, CreateGate(compilation, assemblies, aliases, openForAll: matchAll || symbolEntries.Count > 0));
+        return new BannedNameIndex(names, matchAll, CreateGate(compilation, assemblies, namespaces, aliases, openForAll: matchAll || symbolEntries.Count > 0));
     }
 
     /// <summary>The namespaces banned assemblies declare types in, their roots that nothing else uses, and global usings.</summary>
-    private static TreeGate CreateGate(Compilation compilation, List<IAssemblySymbol> assemblies, HashSet<string> aliases, bool openForAll)
+    private static TreeGate CreateGate(
+        Compilation compilation, List<IAssemblySymbol> assemblies, HashSet<string> namespaces, HashSet<string> aliases, bool openForAll)
     {
-        var namespaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in assemblies)
-        {
-            CollectNamespaces(assembly.GlobalNamespace, namespaces);
-        }
-
         var exclusive = new HashSet<string>(aliases, StringComparer.Ordinal);
         foreach (var top in compilation.GlobalNamespace.GetNamespaceMembers())
         {
@@ -95,19 +89,6 @@ internal sealed class BannedNameIndex
             && unit.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword)
                 && u.NamespaceOrType is { } name && namespaces.Contains(TreeGate.Normalize(name.ToString()))));
         return new TreeGate(namespaces, exclusive, openForAll || globalImport);
-    }
-
-    private static void CollectNamespaces(INamespaceSymbol ns, HashSet<string> namespaces)
-    {
-        foreach (var member in ns.GetNamespaceMembers())
-        {
-            if (member.GetTypeMembers().Any(t => t.DeclaredAccessibility == Accessibility.Public))
-            {
-                namespaces.Add(member.ToDisplayString());
-            }
-
-            CollectNamespaces(member, namespaces);
-        }
     }
 
     private static List<IAssemblySymbol> FindBannedAssemblies(Compilation compilation, AiPolicy policy)
@@ -151,76 +132,6 @@ internal sealed class BannedNameIndex
 
         return found;
     }
-
-    /// <summary>
-    /// Namespace, type and member names of one assembly. Member names come from <see cref="INamedTypeSymbol.MemberNames"/>,
-    /// which metadata answers from its name tables without creating a symbol per member: decoding every member of
-    /// OpenAI's and Anthropic's thousands of types was most of what a compilation that references them paid for this
-    /// rule. The set is a pre-filter (a name in it is bound, then judged), so the few non-public names it adds only
-    /// mean a few more identifiers bound, in files that can reach banned code at all.
-    /// </summary>
-    private static HashSet<string> CollectNames(IAssemblySymbol assembly)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(assembly.GlobalNamespace);
-        while (pending.Count > 0)
-        {
-            var container = pending.Pop();
-            if (container is INamespaceSymbol ns)
-            {
-                foreach (var child in ns.GetNamespaceMembers())
-                {
-                    names.Add(child.Name);
-                    pending.Push(child);
-                }
-            }
-            else
-            {
-                AddMemberNames((INamedTypeSymbol)container, names);
-            }
-
-            foreach (var type in container.GetTypeMembers())
-            {
-                if (IsVisible(type))
-                {
-                    names.Add(type.Name);
-                    if (type.Name.EndsWith("Attribute", StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
-                    {
-                        names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
-                    }
-
-                    pending.Push(type);
-                }
-            }
-        }
-
-        return names;
-    }
-
-    private static void AddMemberNames(INamedTypeSymbol type, HashSet<string> names)
-    {
-        foreach (var name in type.MemberNames)
-        {
-            // Explicit implementations ("System.IDisposable.Dispose"), constructors and compiler names cannot be written
-            // as a simple name; object's members on a banned type are judged where the type is written, not per call.
-            if (name.Length > 0 && name.IndexOfAny(NotInSimpleNames) < 0 && !ObjectMembers.Contains(name))
-            {
-                names.Add(name);
-            }
-        }
-    }
-
-    private static readonly char[] NotInSimpleNames = { '.', '<', '>', '$' };
-
-    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
-    {
-        "ToString", "Equals", "GetHashCode", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
-    };
-
-    private static bool IsVisible(ISymbol symbol) =>
-        symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
-        && !symbol.IsImplicitlyDeclared;
 
     /// <summary>Alias names (<c>using Chat = OpenAI.Chat.ChatClient;</c>) from every file's using directives, global ones included.</summary>
     private static void AddAliasNames(Compilation compilation, HashSet<string> names)
