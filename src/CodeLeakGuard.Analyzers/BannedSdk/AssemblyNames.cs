@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Runtime.CompilerServices;
@@ -59,18 +60,18 @@ internal sealed partial class AssemblyNames
             return null;
         }
 
-        if (modules.Length == 1)
-        {
-            return ByModule.GetValue(modules[0], Read);
-        }
+        return modules.Length == 1 ? ByModule.GetValue(modules[0], Read) : Union(modules.Select(m => ByModule.GetValue(m, Read)));
+    }
 
+    /// <summary>The names of several assemblies (or modules) together, in new sets the caller may add to (the parts are cached).</summary>
+    public static AssemblyNames Union(IEnumerable<AssemblyNames> parts)
+    {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var module in modules)
+        foreach (var part in parts)
         {
-            var read = ByModule.GetValue(module, Read);
-            names.UnionWith(read.Names);
-            namespaces.UnionWith(read.PublicNamespaces);
+            names.UnionWith(part.Names);
+            namespaces.UnionWith(part.PublicNamespaces);
         }
 
         return new AssemblyNames(names, namespaces);

@@ -42,14 +42,9 @@ internal sealed class BannedNameIndex
             return null;
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var namespaces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assembly in assemblies)
-        {
-            var read = AssemblyNames.For(compilation, assembly);
-            names.UnionWith(read.Names);
-            namespaces.UnionWith(read.PublicNamespaces);
-        }
+        var banned = AssemblyNames.Union(assemblies.Select(a => AssemblyNames.For(compilation, a)));
+        var names = banned.Names;
+        var namespaces = banned.PublicNamespaces;
 
         var matchAll = false;
         foreach (var entry in symbolEntries)
