@@ -64,6 +64,18 @@ public sealed class AssemblyNamesTests
         Assert.Equal(new[] { "Fake.Ai" }, names.PublicNamespaces);
     }
 
+    [Fact]
+    public void Metadata_the_host_has_disposed_is_not_read()
+    {
+        var metadata = AssemblyMetadata.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "OpenAI.dll"));
+        var compilation = CSharpCompilation.Create("App", references: TestReferences.Runtime.Append(metadata.GetReference()));
+        var assembly = compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>().Single(a => a.Name == "OpenAI");
+
+        metadata.Dispose();
+
+        Assert.Null(AssemblyNames.TryRead(compilation, assembly));
+    }
+
     private static bool IsAccessorOrOperator(string name) =>
         name.StartsWith("get_", StringComparison.Ordinal) || name.StartsWith("set_", StringComparison.Ordinal)
         || name.StartsWith("add_", StringComparison.Ordinal) || name.StartsWith("remove_", StringComparison.Ordinal)

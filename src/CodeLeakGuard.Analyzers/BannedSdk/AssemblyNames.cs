@@ -49,18 +49,25 @@ internal sealed partial class AssemblyNames
             return null;
         }
 
-        var modules = reference.GetMetadata() switch
+        try
         {
-            AssemblyMetadata a => a.GetModules(),
-            ModuleMetadata m => System.Collections.Immutable.ImmutableArray.Create(m),
-            _ => default,
-        };
-        if (modules.IsDefaultOrEmpty)
-        {
-            return null;
-        }
+            var modules = reference.GetMetadata() switch
+            {
+                AssemblyMetadata a => a.GetModules(),
+                ModuleMetadata m => System.Collections.Immutable.ImmutableArray.Create(m),
+                _ => default,
+            };
+            if (modules.IsDefaultOrEmpty)
+            {
+                return null;
+            }
 
-        return modules.Length == 1 ? ByModule.GetValue(modules[0], Read) : Union(modules.Select(m => ByModule.GetValue(m, Read)));
+            return modules.Length == 1 ? ByModule.GetValue(modules[0], Read) : Union(modules.Select(m => ByModule.GetValue(m, Read)));
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or System.IO.IOException or ObjectDisposedException)
+        {
+            return null; // metadata the host has unloaded or cannot read again: the symbols still answer
+        }
     }
 
     /// <summary>The names of several assemblies (or modules) together, in new sets the caller may add to (the parts are cached).</summary>
