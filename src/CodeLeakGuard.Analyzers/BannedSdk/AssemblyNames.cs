@@ -21,6 +21,9 @@ internal sealed partial class AssemblyNames
     // Metadata is held by its reference, which the compiler server and the IDE keep across compilations.
     private static readonly ConditionalWeakTable<ModuleMetadata, AssemblyNames> ByModule = new();
 
+    // A referenced project's assembly symbol lives until that project changes: the IDE's next compilations reuse it.
+    private static readonly ConditionalWeakTable<IAssemblySymbol, AssemblyNames> BySymbols = new();
+
     private static readonly string[] ObjectMembers =
     {
         "ToString", "Equals", "GetHashCode", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
@@ -40,7 +43,7 @@ internal sealed partial class AssemblyNames
 
     /// <summary>The names of a referenced assembly: from its metadata, or from its symbols when it has none (a project reference in the IDE).</summary>
     public static AssemblyNames For(Compilation compilation, IAssemblySymbol assembly) =>
-        TryRead(compilation, assembly) ?? FromSymbols(assembly);
+        TryRead(compilation, assembly) ?? BySymbols.GetValue(assembly, FromSymbols);
 
     internal static AssemblyNames? TryRead(Compilation compilation, IAssemblySymbol assembly)
     {
