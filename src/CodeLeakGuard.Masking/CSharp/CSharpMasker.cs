@@ -23,39 +23,17 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
-    /// <summary>Lists longer than this are not kept for reuse (about 6 MB of tokens).</summary>
-    private const int MaxSpareListCapacity = 1 << 18;
-
-    private const int MaxSpareLists = 4;
-
-    [ThreadStatic]
-    private static Stack<List<SyntaxToken>>? _spareLists;
-
     public static string Mask(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
     {
         // One call prepares and writes in turn, so its token list can be reused by the next (a batch keeps its lists).
-        var buffer = RentTokenList();
+        var buffer = TokenListPool.Rent();
         try
         {
             return Emit(context, Prepare(context, text, path, model, assemblyIsProprietary, buffer));
         }
         finally
         {
-            ReturnTokenList(buffer);
-        }
-    }
-
-    /// <summary>A token list to prepare into; give it back with <see cref="ReturnTokenList"/> once the code is written.</summary>
-    public static List<SyntaxToken> RentTokenList() => _spareLists is { Count: > 0 } spare ? spare.Pop() : new List<SyntaxToken>();
-
-    /// <summary>Empties the list (so it holds no tokens) and keeps it for the next call on this thread.</summary>
-    public static void ReturnTokenList(List<SyntaxToken> tokens)
-    {
-        tokens.Clear();
-        var spare = _spareLists ??= new Stack<List<SyntaxToken>>();
-        if (tokens.Capacity <= MaxSpareListCapacity && spare.Count < MaxSpareLists)
-        {
-            spare.Push(tokens);
+            TokenListPool.Return(buffer);
         }
     }
 

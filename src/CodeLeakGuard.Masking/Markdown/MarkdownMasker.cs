@@ -29,7 +29,7 @@ internal static class MarkdownMasker
         {
             foreach (var code in lexed.Code.Values)
             {
-                CSharpMasker.ReturnTokenList(code.Tokens);
+                TokenListPool.Return(code.Tokens);
             }
         }
     }
@@ -44,7 +44,7 @@ internal static class MarkdownMasker
             if (segments[i].Kind == MarkdownSegmentKind.CSharpCode)
             {
                 var block = text.Substring(segments[i].Start, segments[i].End - segments[i].Start);
-                code[i] = CSharpMasker.Lex(options, block, CSharpMasker.RentTokenList());
+                code[i] = CSharpMasker.Lex(options, block, TokenListPool.Rent());
             }
         }
 
