@@ -9,13 +9,15 @@ namespace CodeLeakGuard.Masking.Tests;
 /// </summary>
 public class LexAheadTests
 {
-    [Fact]
-    public void A_chat_masked_with_lexing_ahead_equals_the_same_texts_masked_one_by_one()
+    [Theory]
+    [InlineData("```")]
+    [InlineData("~~~")] // the other CommonMark fence
+    public void A_chat_masked_with_lexing_ahead_equals_the_same_texts_masked_one_by_one(string fence)
     {
         var texts = TestCodeBase.Files
             .Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal))
             .Take(24)
-            .Select((file, i) => $"Question {i}: why is this slow?\n\n```csharp\n{file.Text}\n```\n\nAnd what does `{Path.GetFileNameWithoutExtension(file.Path)}` own?")
+            .Select((file, i) => $"Question {i}: why is this slow?\n\n{fence}csharp\n{file.Text}\n{fence}\n\nAnd what does `{Path.GetFileNameWithoutExtension(file.Path)}` own?")
             .ToList();
         Assert.True(texts.Sum(t => t.Length) > 32 * 1024, "the chat must be large enough for lexing ahead to start");
         var body = new JsonObject

@@ -39,7 +39,7 @@ internal sealed class LexAhead
         long chars = 0;
         foreach (var text in texts)
         {
-            if (text.Length <= session.Options.MaxInputLength && text.IndexOf("```", StringComparison.Ordinal) >= 0 && !ahead._slots.ContainsKey(text))
+            if (text.Length <= session.Options.MaxInputLength && MarkdownSegmenter.MayHoldCode(text) && !ahead._slots.ContainsKey(text))
             {
                 var slot = new Slot(text);
                 ahead._slots.Add(text, slot);

@@ -12,6 +12,10 @@ internal static class MarkdownSegmenter
 {
     private static readonly HashSet<string> CSharpLabels = new(StringComparer.OrdinalIgnoreCase) { "", "csharp", "cs", "c#", "c-sharp", "cake", "csx" };
 
+    /// <summary>Whether <paramref name="text"/> can hold a fenced block at all (a quick test before lexing it ahead).</summary>
+    public static bool MayHoldCode(string text) =>
+        text.IndexOf("```", StringComparison.Ordinal) >= 0 || text.IndexOf("~~~", StringComparison.Ordinal) >= 0;
+
     public static List<MarkdownSegment> Split(string text)
     {
         var segments = new List<MarkdownSegment>();
