@@ -23,6 +23,9 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
+    /// <summary>Off only to check that writing from the plan gives the same text as walking every token (tests, probes).</summary>
+    internal static bool WritesFromPlan { get; set; } = true;
+
     public static string Mask(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false)
     {
         // One call prepares and writes in turn, so its token list can be reused by the next (a batch keeps its lists).
@@ -69,7 +72,7 @@ internal static class CSharpMasker
                 }
             }
 
-            var lexed = new LexedCSharp(text, tokens, names, facts, interpolations);
+            var lexed = new LexedCSharp(text, tokens, names, model is null ? EmitPlan.Build(text, tokens) : null, facts, interpolations);
             names = null;
             return lexed;
         }
@@ -87,7 +90,8 @@ internal static class CSharpMasker
     {
         if (model is not null && lexed.TakeNames() is { } unused)
         {
-            ArrayPool<NameFacts?>.Shared.Return(unused, clearArray: true); // the semantic decisions bind instead
+            ArrayPool<NameFacts?>.Shared.Return(unused.Names, clearArray: true); // the semantic decisions bind instead
+            unused.Plan?.Return();
         }
 
         IIdentifierDecisions decisions = model is null
@@ -103,13 +107,22 @@ internal static class CSharpMasker
         var names = prepared.TakeTokenNames();
         try
         {
-            new TokenEmitter(context, prepared.Decisions, output, prepared.Interpolations, prepared.Pieces).Emit(prepared.Tokens, names);
+            var emitter = new TokenEmitter(context, prepared.Decisions, output, prepared.Interpolations, prepared.Pieces);
+            if (names is { Plan: { } plan } && prepared.Pieces.Count == 0 && WritesFromPlan)
+            {
+                emitter.Emit(prepared.Tokens, names.Value.Names, plan);
+            }
+            else
+            {
+                emitter.Emit(prepared.Tokens, names?.Names);
+            }
         }
         finally
         {
             if (names is not null)
             {
-                ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
+                ArrayPool<NameFacts?>.Shared.Return(names.Value.Names, clearArray: true);
+                names.Value.Plan?.Return();
             }
         }
 
@@ -168,16 +181,21 @@ internal static class CSharpMasker
     }
 }
 
-/// <summary>C# after lexing: its tokens, the facts of each identifier token (by token index), its interpolations.</summary>
+/// <summary>
+/// C# after lexing: its tokens, the facts of each identifier token (by token index), the tokens the writer must
+/// visit, its interpolations.
+/// </summary>
 internal sealed class LexedCSharp
 {
     private NameFacts?[]? _names;
+    private EmitPlan? _plan;
 
-    public LexedCSharp(string text, List<SyntaxToken> tokens, NameFacts?[] names, FactsCollector facts, InterpolationCache interpolations)
+    public LexedCSharp(string text, List<SyntaxToken> tokens, NameFacts?[] names, EmitPlan? plan, FactsCollector facts, InterpolationCache interpolations)
     {
         Text = text;
         Tokens = tokens;
         _names = names;
+        _plan = plan;
         Facts = facts;
         Interpolations = interpolations;
     }
@@ -190,12 +208,14 @@ internal sealed class LexedCSharp
 
     public InterpolationCache Interpolations { get; }
 
-    /// <summary>The pooled facts-by-token array; the first caller owns it (and returns it to the pool).</summary>
-    public NameFacts?[]? TakeNames()
+    /// <summary>The pooled facts-by-token array and plan; the first caller owns them (and returns them to the pool).</summary>
+    public (NameFacts?[] Names, EmitPlan? Plan)? TakeNames()
     {
         var names = _names;
+        var plan = _plan;
         _names = null;
-        return names;
+        _plan = null;
+        return names is null ? null : (names, plan);
     }
 }
 
@@ -219,7 +239,7 @@ internal sealed class PreparedCSharp
     /// By-name decisions only: the facts of each identifier token, by token index (a pooled array, so the first
     /// writer takes it; a later one decides by name, with the same result).
     /// </summary>
-    public NameFacts?[]? TakeTokenNames() => _lexed.TakeNames();
+    public (NameFacts?[] Names, EmitPlan? Plan)? TakeTokenNames() => _lexed.TakeNames();
 
     public IIdentifierDecisions Decisions { get; }
 

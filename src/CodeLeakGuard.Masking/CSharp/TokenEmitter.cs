@@ -30,6 +30,8 @@ internal sealed class TokenEmitter
     private ProprietaryPiece? _piece;
     private (int Output, int Source, bool Changed) _pieceMark;
     private int _rangeIndex;
+    private List<SyntaxToken>? _list;
+    private int _listIndex;
     private SyntaxToken _previous1;
     private SyntaxToken _previous2;
     private SyntaxToken _previous3;
@@ -48,8 +50,10 @@ internal sealed class TokenEmitter
     public void Emit(List<SyntaxToken> tokens, NameFacts?[]? names = null)
     {
         var source = _output.Source;
+        _list = tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            _listIndex = i;
             EmitOne(source, tokens[i], names?[i]);
         }
 
@@ -59,12 +63,47 @@ internal sealed class TokenEmitter
         }
     }
 
+    /// <summary>
+    /// Writes only the tokens of <paramref name="plan"/>, decided by name, with no proprietary pieces (which must see
+    /// every token): the output is the same as <see cref="Emit(List{SyntaxToken}, NameFacts[])"/>'s, since every other
+    /// token is copied through.
+    /// </summary>
+    public void Emit(List<SyntaxToken> tokens, NameFacts?[] names, EmitPlan plan)
+    {
+        if (_pieces.Count > 0)
+        {
+            throw new System.InvalidOperationException("a plan skips tokens, so it cannot write proprietary pieces");
+        }
+
+        var source = _output.Source;
+        var entries = plan.Entries;
+        _list = tokens;
+        for (var k = 0; k < plan.Count; k++)
+        {
+            var i = EmitPlan.TokenIndex(entries[k]);
+            _listIndex = i;
+            var token = tokens[i];
+            if (EmitPlan.HasTrivia(entries[k]))
+            {
+                EmitOne(source, token, names[i]);
+            }
+            else
+            {
+                Token(token, token.Span, names[i]);
+            }
+        }
+    }
+
     public void Emit(IEnumerable<SyntaxToken> tokens)
     {
         var source = _output.Source;
+        _list = null;
         foreach (var token in tokens)
         {
             EmitOne(source, token, null);
+            _previous3 = _previous2;
+            _previous2 = _previous1;
+            _previous1 = token;
         }
 
         if (_piece is not null)
@@ -79,7 +118,7 @@ internal sealed class TokenEmitter
         // copied through: such runs (most of them) are checked on the text instead of walked trivia by trivia.
         var span = token.Span;
         var fullSpan = token.FullSpan;
-        if (fullSpan.Start < span.Start && !IsPlainWhitespace(source, fullSpan.Start, span.Start))
+        if (fullSpan.Start < span.Start && !EmitPlan.IsPlainWhitespace(source, fullSpan.Start, span.Start))
         {
             foreach (var trivia in token.LeadingTrivia)
             {
@@ -92,7 +131,7 @@ internal sealed class TokenEmitter
             Token(token, span, name);
         }
 
-        if (span.End < fullSpan.End && !IsPlainWhitespace(source, span.End, fullSpan.End))
+        if (span.End < fullSpan.End && !EmitPlan.IsPlainWhitespace(source, span.End, fullSpan.End))
         {
             foreach (var trivia in token.TrailingTrivia)
             {
@@ -123,10 +162,6 @@ internal sealed class TokenEmitter
                 RegionMasker.Mask(_context, _output.Source, token.SpanStart, token.Span.End, WordMode.Aggressive, _sink);
                 break;
         }
-
-        _previous3 = _previous2;
-        _previous2 = _previous1;
-        _previous1 = token;
     }
 
     private void Identifier(SyntaxToken token, TextSpan span, NameFacts? name)
@@ -284,43 +319,44 @@ internal sealed class TokenEmitter
     // The literal is the value of a sensitive name: password = "...", ApiKey: "...", ["Secret"] = "...", { "Token", "..." }.
     private bool IsAssignedToSensitiveName()
     {
-        var connector = (SyntaxKind)_previous1.RawKind;
-        if (connector is SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken && _previous2.IsKind(SyntaxKind.IdentifierToken))
+        var previous1 = Previous(1);
+        var previous2 = Previous(2);
+        var connector = (SyntaxKind)previous1.RawKind;
+        if (connector is SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken && previous2.IsKind(SyntaxKind.IdentifierToken))
         {
-            return SecretHeuristics.IsSensitiveName(_previous2.ValueText);
+            return SecretHeuristics.IsSensitiveName(previous2.ValueText);
         }
 
-        if (connector == SyntaxKind.EqualsToken && _previous2.IsKind(SyntaxKind.CloseBracketToken) && _previous3.IsKind(SyntaxKind.StringLiteralToken))
+        if (connector == SyntaxKind.EqualsToken && previous2.IsKind(SyntaxKind.CloseBracketToken) && Previous(3).IsKind(SyntaxKind.StringLiteralToken))
         {
-            return SecretHeuristics.IsSensitiveName(_previous3.ValueText);
+            return SecretHeuristics.IsSensitiveName(Previous(3).ValueText);
         }
 
-        return connector == SyntaxKind.CommaToken && _previous2.IsKind(SyntaxKind.StringLiteralToken) && _previous3.IsKind(SyntaxKind.OpenBraceToken)
-            && SecretHeuristics.IsSensitiveName(_previous2.ValueText);
+        return connector == SyntaxKind.CommaToken && previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).IsKind(SyntaxKind.OpenBraceToken)
+            && SecretHeuristics.IsSensitiveName(previous2.ValueText);
+    }
+
+    // The token written <paramref name="back"/> places before the current one (from the list when there is one: a
+    // plan skips tokens, and the list also holds those inside withheld code).
+    private SyntaxToken Previous(int back)
+    {
+        if (_list is not null)
+        {
+            return _listIndex - back >= 0 ? _list[_listIndex - back] : default;
+        }
+
+        return back switch
+        {
+            1 => _previous1,
+            2 => _previous2,
+            _ => _previous3,
+        };
     }
 
     private static CSharpStringStyle InterpolatedStyle(SyntaxToken token)
     {
         var start = token.Parent?.FirstAncestorOrSelf<InterpolatedStringExpressionSyntax>()?.StringStartToken.Text ?? "$\"";
         return start.Contains("\"\"\"") ? CSharpStringStyle.Raw : start.IndexOf('@') >= 0 ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
-    }
-
-    private static bool IsPlainWhitespace(string source, int start, int end)
-    {
-        if (end > source.Length)
-        {
-            return false;
-        }
-
-        for (var i = start; i < end; i++)
-        {
-            if (source[i] is not (' ' or '\t' or '\r' or '\n'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool HasDigit(string text)

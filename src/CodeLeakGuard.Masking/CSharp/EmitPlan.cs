@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>
+/// The tokens the writer has anything to do with — identifiers, string literals, bad tokens, and tokens whose
+/// trivia is more than whitespace — found while lexing (on any thread), so the writer, which runs in order on the
+/// masking thread, visits about a third of the tokens instead of all of them. Keywords, punctuation, numbers and
+/// whitespace are copied through untouched either way. Entries are token indexes shifted left by one; the low bit
+/// says the token's trivia must be walked. The array comes from the shared pool: the writer gives it back.
+/// </summary>
+internal sealed class EmitPlan
+{
+    private EmitPlan(int[] entries, int count)
+    {
+        Entries = entries;
+        Count = count;
+    }
+
+    public int[] Entries { get; }
+
+    public int Count { get; }
+
+    public static EmitPlan Build(string source, List<SyntaxToken> tokens)
+    {
+        var entries = ArrayPool<int>.Shared.Rent(tokens.Count);
+        var count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var span = token.Span;
+            var fullSpan = token.FullSpan;
+            var trivia = !IsPlainWhitespace(source, fullSpan.Start, span.Start) || !IsPlainWhitespace(source, span.End, fullSpan.End);
+            if (trivia || IsWritten(token))
+            {
+                entries[count++] = (i << 1) | (trivia ? 1 : 0);
+            }
+        }
+
+        return new EmitPlan(entries, count);
+    }
+
+    public static int TokenIndex(int entry) => entry >> 1;
+
+    public static bool HasTrivia(int entry) => (entry & 1) != 0;
+
+    public void Return() => ArrayPool<int>.Shared.Return(Entries);
+
+    /// <summary>The token kinds <see cref="TokenEmitter"/> may replace; it copies every other token through.</summary>
+    public static bool IsWritten(SyntaxToken token) => (SyntaxKind)token.RawKind switch
+    {
+        SyntaxKind.IdentifierToken or SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
+            or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken
+            or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.InterpolatedStringToken or SyntaxKind.BadToken => true,
+        SyntaxKind.CharacterLiteralToken => token.ContainsDiagnostics,
+        _ => false,
+    };
+
+    /// <summary>True when <c>source[start..end)</c> is only spaces, tabs and line breaks (whitespace and end-of-line trivia).</summary>
+    public static bool IsPlainWhitespace(string source, int start, int end)
+    {
+        if (end > source.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (source[i] is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
