@@ -10,7 +10,8 @@ namespace CodeLeakGuard.Masking.Http;
 /// Lexes the texts of one request on another core while the session masks them in order. Lexing and classifying
 /// code depend on no session state (only deciding names does), so the two can overlap; the masked result is the
 /// same, byte for byte, as without it. Whichever thread reaches a text first lexes it: the masking thread never
-/// waits for a text the worker has not started.
+/// waits for a text the worker has not started, and while the worker is still lexing the text it needs, it lexes
+/// the last text nobody has started (lexing costs more than masking, so otherwise it would mostly wait).
 /// </summary>
 internal sealed class LexAhead
 {
@@ -21,6 +22,7 @@ internal sealed class LexAhead
     private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private readonly List<Slot> _order = new();
     private volatile bool _stopped;
+    private int _stealFrom;
 
     private LexAhead(MaskingSession session) => _session = session;
 
@@ -53,6 +55,7 @@ internal sealed class LexAhead
             return null;
         }
 
+        ahead._stealFrom = ahead._order.Count - 1;
         _ = Task.Run(ahead.Work);
         return ahead;
     }
@@ -70,7 +73,33 @@ internal sealed class LexAhead
             return slot.TryTake() ? _session.LexMarkdown(text) : null;
         }
 
-        return slot.TryTake() ? slot.Wait() : null;
+        if (!slot.TryTake())
+        {
+            return null;
+        }
+
+        while (!slot.IsDone && StealLast())
+        {
+        }
+
+        return slot.Wait();
+    }
+
+    /// <summary>Lexes the last text no thread has started (on the masking thread); false when there is none.</summary>
+    private bool StealLast()
+    {
+        for (; _stealFrom >= 0; _stealFrom--)
+        {
+            var slot = _order[_stealFrom];
+            if (slot.TryClaim())
+            {
+                _stealFrom--;
+                slot.Complete(_session);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>No more lexing ahead (the request is done, masked or refused).</summary>
@@ -103,6 +132,8 @@ internal sealed class LexAhead
         public string Text { get; }
 
         public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+        public bool IsDone => _done.Task.IsCompleted;
 
         /// <summary>A lexed text is used once: its token lists go back to a pool after masking.</summary>
         public bool TryTake() => Interlocked.Exchange(ref _taken, 1) == 0;
