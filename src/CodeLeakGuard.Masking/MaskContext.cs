@@ -83,7 +83,7 @@ internal sealed class MaskContext
             return false;
         }
 
-        var known = FrameworkNames.Lookup(name);
+        var known = facts?.Framework ?? FrameworkNames.Lookup(name);
         if (facts is { DeclaredAsType: true })
         {
             return (known & FrameworkNameKind.Type) == 0;

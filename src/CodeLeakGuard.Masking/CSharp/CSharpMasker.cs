@@ -95,7 +95,7 @@ internal static class CSharpMasker
         }
 
         IIdentifierDecisions decisions = model is null
-            ? new NameDecisions(context, lexed.Facts.InOrder)
+            ? new NameDecisions(context, lexed.Facts)
             : new SemanticDecisions(context, model, lexed.Tokens, lexed.Facts);
         var pieces = ProprietaryPieces(context, lexed.Text, path, model?.SyntaxTree, assemblyIsProprietary, lexed.Tokens, lexed.Facts);
         return new PreparedCSharp(lexed, decisions, pieces);

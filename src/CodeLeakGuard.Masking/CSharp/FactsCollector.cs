@@ -24,4 +24,6 @@ internal sealed class FactsCollector
     }
 
     public bool Contains(string name) => _byName.ContainsKey(name);
+
+    public bool TryGet(string name, out NameFacts facts) => _byName.TryGetValue(name, out facts!);
 }

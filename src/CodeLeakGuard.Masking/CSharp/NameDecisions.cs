@@ -13,15 +13,22 @@ namespace CodeLeakGuard.Masking.CSharp;
 internal sealed class NameDecisions : IIdentifierDecisions
 {
     private readonly MaskContext _context;
+    private readonly FactsCollector? _facts;
     private readonly Dictionary<string, NameEntry?> _decided = new(System.StringComparer.Ordinal);
 
-    public NameDecisions(MaskContext context, IEnumerable<NameFacts> facts)
+    /// <param name="facts">The names to decide now, in order; null to decide every name when it is met.</param>
+    public NameDecisions(MaskContext context, FactsCollector? facts)
     {
         _context = context;
-        foreach (var name in facts)
+        _facts = facts;
+        if (facts is null)
+        {
+            return;
+        }
+
+        foreach (var name in facts.InOrder)
         {
             name.Decision = context.ShouldMask(name.Name, name) ? context.MaskName(name.Name, name.Role) : null;
-            _decided[name.Name] = name.Decision;
         }
     }
 
@@ -29,6 +36,11 @@ internal sealed class NameDecisions : IIdentifierDecisions
 
     public NameEntry? Decide(string name, NameFacts? facts = null)
     {
+        if (_facts is not null && _facts.TryGet(name, out var known))
+        {
+            return known.Decision; // decided in order when this was made
+        }
+
         if (!_decided.TryGetValue(name, out var entry))
         {
             entry = _context.ShouldMask(name, facts) ? _context.MaskName(name, facts?.Role ?? PseudonymRole.Name) : null;

@@ -26,7 +26,7 @@ internal sealed class SemanticDecisions : IIdentifierDecisions
         _context = context;
         _model = model;
         _facts = facts;
-        _byName = new NameDecisions(context, Enumerable.Empty<NameFacts>());
+        _byName = new NameDecisions(context, facts: null);
         foreach (var token in tokens)
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))

@@ -2,19 +2,26 @@ using CodeLeakGuard.Masking.Session;
 
 namespace CodeLeakGuard.Masking.Identifiers;
 
-/// <summary>What one call learned about a name from the code: how it is declared and how it is used.</summary>
+/// <summary>
+/// What one call learned about a name from the code: how it is declared and how it is used, and what the language
+/// and the framework make of it (looked up when the facts are made, on the lexing thread, not while deciding).
+/// </summary>
 internal sealed class NameFacts
 {
     public NameFacts(string name)
     {
         Name = name;
         IsKeyword = LanguageWords.IsKeyword(name);
+        Framework = FrameworkNames.Lookup(name);
     }
 
     public string Name { get; }
 
     /// <summary>A contextual keyword written as an identifier (<c>var</c>, <c>value</c>, <c>nameof</c>): never masked.</summary>
     public bool IsKeyword { get; }
+
+    /// <summary>What the framework and well-known libraries have of this name.</summary>
+    public FrameworkNameKind Framework { get; }
 
     /// <summary>The strongest role the name is declared with here, if it is declared.</summary>
     public PseudonymRole? Declared { get; private set; }
