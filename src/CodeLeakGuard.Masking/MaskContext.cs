@@ -44,6 +44,9 @@ internal sealed class MaskContext
 
     public TagWords Tags { get; }
 
+    /// <summary>The secret scans of the text being masked, made while it was lexed (null: every region is scanned now).</summary>
+    public PrescannedSecrets? Prescanned { get; set; }
+
     public int ProprietarySpans { get; set; }
 
     public int WithheldLiterals { get; set; }

@@ -217,7 +217,7 @@ public sealed class MaskingSession
     }
 
     /// <summary>The session-independent part of masking Markdown, safe to run on any thread before <see cref="MaskMarkdown"/>.</summary>
-    internal LexedMarkdown LexMarkdown(string text) => MarkdownMasker.Lex(Options.ParseOptions, text);
+    internal LexedMarkdown LexMarkdown(string text) => MarkdownMasker.Lex(Options.ParseOptions, _scanner, text);
 
     private MaskResult Run(string text, Func<MaskContext, string> mask)
     {

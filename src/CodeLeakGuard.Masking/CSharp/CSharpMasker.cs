@@ -48,7 +48,8 @@ internal static class CSharpMasker
     /// The half of the first pass that depends on no session: the tokens, what each name's declarations and uses say,
     /// the interpolated strings. It touches nothing shared, so it may run on another thread ahead of the masking.
     /// </summary>
-    public static LexedCSharp Lex(CSharpParseOptions options, string text, List<SyntaxToken> tokens, SemanticModel? model = null)
+    /// <param name="prescan">Where to scan, ahead, the literals and comments the writer will mask as text (optional).</param>
+    public static LexedCSharp Lex(CSharpParseOptions options, string text, List<SyntaxToken> tokens, SemanticModel? model = null, PrescannedSecrets? prescan = null)
     {
         // About one token per 4-6 characters: sized once, so the list does not grow (and copy) while lexing.
         var expected = text.Length / 4 + 16;
@@ -72,7 +73,13 @@ internal static class CSharpMasker
                 }
             }
 
-            var lexed = new LexedCSharp(text, tokens, names, model is null ? EmitPlan.Build(text, tokens) : null, facts, interpolations);
+            var plan = model is null ? EmitPlan.Build(text, tokens) : null;
+            if (plan is not null && prescan is not null)
+            {
+                CSharpPrescan.Add(prescan, text, tokens, plan);
+            }
+
+            var lexed = new LexedCSharp(text, tokens, names, plan, facts, interpolations);
             names = null;
             return lexed;
         }

@@ -74,6 +74,23 @@ internal static class LiteralMasker
         output.Replace(tokenStart, tokenEnd, replacement);
     }
 
+    /// <summary>
+    /// The content of a string literal token (not an interpolated part) when it is written as its own value, so it is
+    /// masked where it stands (unless it is the value of a sensitive name): the region scanned for secrets.
+    /// </summary>
+    public static bool TryGetContentWrittenAsIs(string source, SyntaxToken token, out int start, out int end)
+    {
+        start = end = 0;
+        if (!CSharpStringContent.TryGetLiteralContent(token.Text, out var contentStart, out var contentEnd, out var style))
+        {
+            return false;
+        }
+
+        start = token.SpanStart + contentStart;
+        end = token.SpanStart + contentEnd;
+        return IsWrittenAsIs(source, start, end, style, interpolated: false);
+    }
+
     private static bool IsWrittenAsIs(string source, int start, int end, CSharpStringStyle style, bool interpolated)
     {
         for (var i = start; i < end; i++)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.CSharp;
 using CodeLeakGuard.Masking.Text;
+using CodeLeakGuard.Secrets;
 
 namespace CodeLeakGuard.Masking.Markdown;
 
@@ -14,8 +15,9 @@ internal static class MarkdownMasker
     /// <param name="lexed">This text's code blocks already lexed (<see cref="Lex"/>, e.g. on another thread), or null.</param>
     public static string Mask(MaskContext context, string text, LexedMarkdown? lexed = null)
     {
-        lexed ??= Lex(context.Options.ParseOptions, text);
+        lexed ??= Lex(context.Options.ParseOptions, context.Scanner, text);
         var prepared = new Dictionary<int, PreparedCSharp>();
+        context.Prescanned = lexed.Prescanned;
         try
         {
             foreach (var pair in lexed.Code)
@@ -27,6 +29,7 @@ internal static class MarkdownMasker
         }
         finally
         {
+            context.Prescanned = null;
             foreach (var code in lexed.Code.Values)
             {
                 TokenListPool.Return(code.Tokens);
@@ -34,27 +37,47 @@ internal static class MarkdownMasker
         }
     }
 
-    /// <summary>Splits <paramref name="text"/> and lexes its C# blocks: no session state, so any thread may do it.</summary>
-    public static LexedMarkdown Lex(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options, string text)
+    /// <summary>
+    /// Splits <paramref name="text"/>, lexes its C# blocks and scans for secrets the regions that will be masked as
+    /// text: no session state, so any thread may do it.
+    /// </summary>
+    public static LexedMarkdown Lex(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options, SecretScanner scanner, string text)
     {
         var segments = MarkdownSegmenter.Split(text);
         var code = new Dictionary<int, LexedCSharp>();
+        var prescan = new PrescannedSecrets(scanner);
+        List<ProseRegion>? regions = null;
         for (var i = 0; i < segments.Count; i++)
         {
-            if (segments[i].Kind == MarkdownSegmentKind.CSharpCode)
+            var segment = segments[i];
+            switch (segment.Kind)
             {
-                var block = text.Substring(segments[i].Start, segments[i].End - segments[i].Start);
-                code[i] = CSharpMasker.Lex(options, block, TokenListPool.Rent());
+                case MarkdownSegmentKind.CSharpCode:
+                    var block = text.Substring(segment.Start, segment.End - segment.Start);
+                    code[i] = CSharpMasker.Lex(options, block, TokenListPool.Rent(), prescan: prescan);
+                    break;
+                case MarkdownSegmentKind.OtherCode:
+                    prescan.Add(text, segment.Start, segment.End);
+                    break;
+                default:
+                    ProseRegions(text, segment.Start, segment.End, regions ??= new List<ProseRegion>());
+                    foreach (var region in regions)
+                    {
+                        prescan.Add(text, region.Start, region.End);
+                    }
+
+                    break;
             }
         }
 
-        return new LexedMarkdown(text, segments, code);
+        return new LexedMarkdown(text, segments, code, prescan);
     }
 
     private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared)
     {
         var output = new MaskedText(text, 0, text.Length);
         var sink = new SourceSink(context, output);
+        List<ProseRegion>? regions = null;
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
@@ -72,7 +95,12 @@ internal static class MarkdownMasker
                     RegionMasker.Mask(context, text, segment.Start, segment.End, WordMode.Prose, sink);
                     break;
                 default:
-                    Prose(context, text, segment.Start, segment.End, sink);
+                    ProseRegions(text, segment.Start, segment.End, regions ??= new List<ProseRegion>());
+                    foreach (var region in regions)
+                    {
+                        RegionMasker.Mask(context, text, region.Start, region.End, region.Mode, sink);
+                    }
+
                     break;
             }
         }
@@ -81,8 +109,10 @@ internal static class MarkdownMasker
     }
 
     // Prose with `inline code` spans: a span opens with a run of backticks and closes with a run of the same length.
-    private static void Prose(MaskContext context, string text, int start, int end, IRegionSink sink)
+    // The regions, in order: prose (up to and with the opening backticks), the span's inside as inline code, ...
+    private static void ProseRegions(string text, int start, int end, List<ProseRegion> regions)
     {
+        regions.Clear();
         var position = start;
         var i = start;
         while (i < end)
@@ -106,13 +136,13 @@ internal static class MarkdownMasker
                 continue;
             }
 
-            RegionMasker.Mask(context, text, position, i + ticks, WordMode.Prose, sink);
-            RegionMasker.Mask(context, text, i + ticks, close, WordMode.InlineCode, sink);
+            regions.Add(new ProseRegion(position, i + ticks, WordMode.Prose));
+            regions.Add(new ProseRegion(i + ticks, close, WordMode.InlineCode));
             position = close;
             i = close + ticks;
         }
 
-        RegionMasker.Mask(context, text, position, end, WordMode.Prose, sink);
+        regions.Add(new ProseRegion(position, end, WordMode.Prose));
     }
 
     private static int FindClosing(string text, int start, int end, int ticks)
@@ -145,16 +175,37 @@ internal static class MarkdownMasker
 /// <summary>A Markdown text split into segments, with its C# blocks lexed (by segment index).</summary>
 internal sealed class LexedMarkdown
 {
-    public LexedMarkdown(string text, List<MarkdownSegment> segments, Dictionary<int, LexedCSharp> code)
+    public LexedMarkdown(string text, List<MarkdownSegment> segments, Dictionary<int, LexedCSharp> code, PrescannedSecrets prescanned)
     {
         Text = text;
         Segments = segments;
         Code = code;
+        Prescanned = prescanned;
     }
+
+    /// <summary>The secret scans of the regions that will be masked as text.</summary>
+    public PrescannedSecrets Prescanned { get; }
 
     public string Text { get; }
 
     public List<MarkdownSegment> Segments { get; }
 
     public Dictionary<int, LexedCSharp> Code { get; }
+}
+
+/// <summary>A stretch of prose and how its words are masked.</summary>
+internal readonly struct ProseRegion
+{
+    public ProseRegion(int start, int end, WordMode mode)
+    {
+        Start = start;
+        End = end;
+        Mode = mode;
+    }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    public WordMode Mode { get; }
 }

@@ -18,9 +18,11 @@ internal static class RegionMasker
             return;
         }
 
-        var secrets = context.Scanner.MightContainSecret(text, start, end - start)
-            ? context.Scanner.Scan(text, start, end - start)
-            : (IReadOnlyList<SecretMatch>)System.Array.Empty<SecretMatch>();
+        if (context.Prescanned is not { } prescanned || !prescanned.TryGet(context.Scanner, text, start, end, out var secrets))
+        {
+            secrets = PrescannedSecrets.ScanRegion(context.Scanner, text, start, end);
+        }
+
         var position = start;
         foreach (var secret in secrets)
         {
