@@ -148,9 +148,8 @@ public sealed class MaskingHandler : DelegatingHandler
         return ProviderErrors.Create(api, status, type, message, anthropic);
     }
 
-    // The same bytes as Encoding.UTF8.GetBytes(node.ToJsonString()) (the same writer, default options), written into
-    // pooled buffers and copied once: a 100 KB body no longer makes a string, its encoding and the writer's growing
-    // buffers, all on the large object heap.
+    // The body as UTF-8 JSON (long strings escaped by JsonBodyWriter's fast path), written into pooled buffers and
+    // copied once: a 100 KB body makes no string, no encoding of it and no growing buffers on the large object heap.
     private static byte[] Utf8Json(JsonNode node, int expectedLength)
     {
         var buffer = new PooledBytes(expectedLength + 1024);
@@ -158,7 +157,7 @@ public sealed class MaskingHandler : DelegatingHandler
         {
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                node.WriteTo(writer);
+                JsonBodyWriter.Write(writer, node);
             }
 
             return buffer.ToArray();
