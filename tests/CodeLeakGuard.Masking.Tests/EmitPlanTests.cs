@@ -56,7 +56,7 @@ public class EmitPlanTests
         try
         {
             var planned = Enumerable.Range(0, plan.Count).Select(k => EmitPlan.TokenIndex(plan.Entries[k])).ToHashSet();
-            var expected = Enumerable.Range(0, tokens.Count).Where(i => EmitPlan.IsWritten(tokens[i]) || HasTriviaToWalk(tokens[i])).ToHashSet();
+            var expected = Enumerable.Range(0, tokens.Count).Where(i => TokenWrites.Of(tokens[i]) != TokenWrite.None || HasTriviaToWalk(tokens[i])).ToHashSet();
             Assert.Equal(expected.Order(), planned.Order());
             Assert.InRange(plan.Count, 1, tokens.Count * 2 / 3); // most tokens are keywords and punctuation
         }

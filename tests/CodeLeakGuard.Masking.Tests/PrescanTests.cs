@@ -7,7 +7,7 @@ namespace CodeLeakGuard.Masking.Tests;
 
 /// <summary>
 /// Lexing a prompt also scans for secrets, ahead, the regions that will be masked as text (prose, inline code, other
-/// code blocks, C# literals and comments), so the masking thread does not. The writer must find every such region
+/// code blocks, C# literals, comments, directives and disabled code), so the masking thread does not. The writer must find every such region
 /// scanned, and the result must be the one scanning while masking gives.
 /// </summary>
 public class PrescanTests
@@ -16,12 +16,14 @@ public class PrescanTests
         $"Our Stripe key {FakeSecrets.StripeKey} leaks from `PaymentGateway.Charge` and ``Ledger`Post``.\n\n" +
         "```csharp\n" +
         "/// <summary>Posts to <see cref=\"InvoiceLedger\"/>.</summary>\n" +
+        "#region PaymentGateway internals\n" +
         "class PaymentGateway\n{\n" +
+        "#if NEVER\n    string Old = \"InvoiceLedger\";\n#endif\n" +
         $"    // rotated: {FakeSecrets.GitHubToken}\n" +
         $"    private const string Key = \"{FakeSecrets.AnthropicKey}\"; /* InvoiceLedger */\n" +
         "    string Raw = \"\"\"PaymentGateway raw\"\"\";\n" +
         "    byte[] Bytes = \"InvoiceLedger\"u8.ToArray();\n" +
-        "}\n```\n\n" +
+        "}\n#endregion\n```\n\n" +
         $"And the config:\n\n```json\n{{ \"openai\": \"{FakeSecrets.OpenAIKey}\" }}\n```\n\nWhy does PaymentGateway retry?";
 
     [Fact]

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
 /// <summary>
 /// Scans ahead, for secrets, the regions of lexed C# that <see cref="TokenEmitter"/> will mask as text: string
-/// literals written as their own value and comments (the same bounds <see cref="LiteralMasker"/> and
-/// <see cref="TriviaMasker"/> use). Other regions (escaped literals, directives, disabled code) are scanned when masked.
+/// literals written as their own value (the bounds <see cref="LiteralMasker"/> masks) and trivia (the bounds
+/// <see cref="TriviaMasker.Region"/> gives). Other regions (escaped literals, bad tokens) are scanned when masked.
 /// </summary>
 internal static class CSharpPrescan
 {
@@ -19,30 +18,25 @@ internal static class CSharpPrescan
             var token = tokens[EmitPlan.TokenIndex(plan.Entries[k])];
             if (EmitPlan.HasTrivia(plan.Entries[k]))
             {
-                AddComments(prescan, text, token.LeadingTrivia);
-                AddComments(prescan, text, token.TrailingTrivia);
+                AddTrivia(prescan, text, token.LeadingTrivia);
+                AddTrivia(prescan, text, token.TrailingTrivia);
             }
 
-            if (IsStringLiteral(token) && LiteralMasker.TryGetContentWrittenAsIs(text, token, out var start, out var end))
+            if (TokenWrites.Of(token) == TokenWrite.StringLiteral && LiteralMasker.TryGetContentWrittenAsIs(text, token, out var start, out var end))
             {
                 prescan.Add(text, start, end);
             }
         }
     }
 
-    private static void AddComments(PrescannedSecrets prescan, string text, SyntaxTriviaList trivia)
+    private static void AddTrivia(PrescannedSecrets prescan, string text, SyntaxTriviaList trivia)
     {
         foreach (var item in trivia)
         {
-            if ((SyntaxKind)item.RawKind is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia
-                or SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia)
+            if (TriviaMasker.Region(text, (Microsoft.CodeAnalysis.CSharp.SyntaxKind)item.RawKind, item.FullSpan) is { } region)
             {
-                prescan.Add(text, item.FullSpan.Start, item.FullSpan.End);
+                prescan.Add(text, region.Start, region.End);
             }
         }
     }
-
-    private static bool IsStringLiteral(SyntaxToken token) => (SyntaxKind)token.RawKind is SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken
-        or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken
-        or SyntaxKind.Utf8MultiLineRawStringLiteralToken;
 }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -34,7 +33,7 @@ internal sealed class EmitPlan
             var span = token.Span;
             var fullSpan = token.FullSpan;
             var trivia = !IsPlainWhitespace(source, fullSpan.Start, span.Start) || !IsPlainWhitespace(source, span.End, fullSpan.End);
-            if (trivia || IsWritten(token))
+            if (trivia || TokenWrites.Of(token) != TokenWrite.None)
             {
                 entries[count++] = (i << 1) | (trivia ? 1 : 0);
             }
@@ -48,16 +47,6 @@ internal sealed class EmitPlan
     public static bool HasTrivia(int entry) => (entry & 1) != 0;
 
     public void Return() => ArrayPool<int>.Shared.Return(Entries);
-
-    /// <summary>The token kinds <see cref="TokenEmitter"/> may replace; it copies every other token through.</summary>
-    public static bool IsWritten(SyntaxToken token) => (SyntaxKind)token.RawKind switch
-    {
-        SyntaxKind.IdentifierToken or SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
-            or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken
-            or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.InterpolatedStringToken or SyntaxKind.BadToken => true,
-        SyntaxKind.CharacterLiteralToken => token.ContainsDiagnostics,
-        _ => false,
-    };
 
     /// <summary>True when <c>source[start..end)</c> is only spaces, tabs and line breaks (whitespace and end-of-line trivia).</summary>
     public static bool IsPlainWhitespace(string source, int start, int end)

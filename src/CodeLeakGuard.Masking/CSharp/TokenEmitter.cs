@@ -142,23 +142,21 @@ internal sealed class TokenEmitter
 
     private void Token(SyntaxToken token, TextSpan span, NameFacts? name)
     {
-        switch ((SyntaxKind)token.RawKind)
+        switch (TokenWrites.Of(token))
         {
-            case SyntaxKind.IdentifierToken:
+            case TokenWrite.Identifier:
                 Identifier(token, span, name);
                 break;
-            case SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
-                or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+            case TokenWrite.StringLiteral:
                 LiteralMasker.Mask(_context, _output, token, null, IsAssignedToSensitiveName());
                 break;
-            case SyntaxKind.InterpolatedStringTextToken:
+            case TokenWrite.InterpolatedText:
                 LiteralMasker.Mask(_context, _output, token, InterpolatedStyle(token), false);
                 break;
-            case SyntaxKind.InterpolatedStringToken:
+            case TokenWrite.InterpolatedString:
                 Interpolated(token);
                 break;
-            case SyntaxKind.BadToken:
-            case SyntaxKind.CharacterLiteralToken when token.ContainsDiagnostics: // 'unterminated runs on to the line's end
+            case TokenWrite.Unlexed:
                 RegionMasker.Mask(_context, _output.Source, token.SpanStart, token.Span.End, WordMode.Aggressive, _sink);
                 break;
         }

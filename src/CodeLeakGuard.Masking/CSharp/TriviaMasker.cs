@@ -13,32 +13,35 @@ internal static class TriviaMasker
 {
     public static void Mask(MaskContext context, string source, SyntaxKind kind, TextSpan span, IRegionSink sink)
     {
-        switch (kind)
+        if (Region(source, kind, span) is not { } region)
         {
-            case SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia:
-                RegionMasker.Mask(context, source, span.Start, span.End, WordMode.Prose, sink);
-                break;
-            case SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia:
-                RegionMasker.Mask(context, source, span.Start, span.End, WordMode.Prose, sink, docComment: true);
-                break;
-            case SyntaxKind.RegionDirectiveTrivia or SyntaxKind.EndRegionDirectiveTrivia or SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia
-                or SyntaxKind.DefineDirectiveTrivia or SyntaxKind.UndefDirectiveTrivia or SyntaxKind.ErrorDirectiveTrivia or SyntaxKind.WarningDirectiveTrivia:
-                RegionMasker.Mask(context, source, AfterDirectiveKeyword(source, span), span.End, WordMode.Prose, sink);
-                break;
-            case SyntaxKind.ElseDirectiveTrivia or SyntaxKind.EndIfDirectiveTrivia or SyntaxKind.PragmaWarningDirectiveTrivia or SyntaxKind.PragmaChecksumDirectiveTrivia
-                or SyntaxKind.NullableDirectiveTrivia or SyntaxKind.LineDirectiveTrivia or SyntaxKind.LineSpanDirectiveTrivia or SyntaxKind.ReferenceDirectiveTrivia
-                or SyntaxKind.LoadDirectiveTrivia or SyntaxKind.ShebangDirectiveTrivia:
-                RegionMasker.Mask(context, source, AfterDirectiveKeyword(source, span), span.End, WordMode.None, sink);
-                break;
-            case SyntaxKind.DocumentationCommentExteriorTrivia:
-                break;
-            default:
-                // Disabled text, skipped tokens, bad directives, conflict markers and anything new: not parsed, so every word counts.
-                RegionMasker.Mask(context, source, span.Start, span.End, WordMode.Aggressive, sink);
-                context.Note("code that was not parsed (disabled #if branches, skipped or bad tokens) was masked word by word");
-                break;
+            return;
+        }
+
+        RegionMasker.Mask(context, source, region.Start, region.End, region.Mode, sink, region.DocComment);
+        if (region.Mode == WordMode.Aggressive)
+        {
+            context.Note("code that was not parsed (disabled #if branches, skipped or bad tokens) was masked word by word");
         }
     }
+
+    /// <summary>The part of a trivia masked as text and how (null: nothing to mask); also what is scanned ahead for secrets.</summary>
+    public static (int Start, int End, WordMode Mode, bool DocComment)? Region(string source, SyntaxKind kind, TextSpan span) => kind switch
+    {
+        SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia or SyntaxKind.DocumentationCommentExteriorTrivia => null,
+        SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia => (span.Start, span.End, WordMode.Prose, false),
+        SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia => (span.Start, span.End, WordMode.Prose, true),
+        SyntaxKind.RegionDirectiveTrivia or SyntaxKind.EndRegionDirectiveTrivia or SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia
+            or SyntaxKind.DefineDirectiveTrivia or SyntaxKind.UndefDirectiveTrivia or SyntaxKind.ErrorDirectiveTrivia or SyntaxKind.WarningDirectiveTrivia
+            => (AfterDirectiveKeyword(source, span), span.End, WordMode.Prose, false),
+        SyntaxKind.ElseDirectiveTrivia or SyntaxKind.EndIfDirectiveTrivia or SyntaxKind.PragmaWarningDirectiveTrivia or SyntaxKind.PragmaChecksumDirectiveTrivia
+            or SyntaxKind.NullableDirectiveTrivia or SyntaxKind.LineDirectiveTrivia or SyntaxKind.LineSpanDirectiveTrivia or SyntaxKind.ReferenceDirectiveTrivia
+            or SyntaxKind.LoadDirectiveTrivia or SyntaxKind.ShebangDirectiveTrivia
+            => (AfterDirectiveKeyword(source, span), span.End, WordMode.None, false),
+
+        // Disabled text, skipped tokens, bad directives, conflict markers and anything new: not parsed, so every word counts.
+        _ => (span.Start, span.End, WordMode.Aggressive, false),
+    };
 
     // "#  region Pricing rules": the words after the directive keyword.
     private static int AfterDirectiveKeyword(string source, TextSpan span)
