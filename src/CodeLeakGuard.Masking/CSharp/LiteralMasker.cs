@@ -29,11 +29,7 @@ internal static class LiteralMasker
         {
             (start, end, style) = (tokenStart, tokenEnd, interpolated);
         }
-        else if (CSharpStringContent.TryGetLiteralContent(token.Text, out var contentStart, out var contentEnd, out style))
-        {
-            (start, end) = (tokenStart + contentStart, tokenStart + contentEnd);
-        }
-        else
+        else if (!TryGetContent(token, out start, out end, out style))
         {
             return;
         }
@@ -78,17 +74,21 @@ internal static class LiteralMasker
     /// The content of a string literal token (not an interpolated part) when it is written as its own value, so it is
     /// masked where it stands (unless it is the value of a sensitive name): the region scanned for secrets.
     /// </summary>
-    public static bool TryGetContentWrittenAsIs(string source, SyntaxToken token, out int start, out int end)
+    public static bool TryGetContentWrittenAsIs(string source, SyntaxToken token, out int start, out int end) =>
+        TryGetContent(token, out start, out end, out var style) && IsWrittenAsIs(source, start, end, style, interpolated: false);
+
+    // The content's bounds in the source (between the quotes and any u8 suffix).
+    private static bool TryGetContent(SyntaxToken token, out int start, out int end, out CSharpStringStyle style)
     {
-        start = end = 0;
-        if (!CSharpStringContent.TryGetLiteralContent(token.Text, out var contentStart, out var contentEnd, out var style))
+        start = end = token.SpanStart;
+        if (!CSharpStringContent.TryGetLiteralContent(token.Text, out var contentStart, out var contentEnd, out style))
         {
             return false;
         }
 
-        start = token.SpanStart + contentStart;
-        end = token.SpanStart + contentEnd;
-        return IsWrittenAsIs(source, start, end, style, interpolated: false);
+        start += contentStart;
+        end += contentEnd;
+        return true;
     }
 
     private static bool IsWrittenAsIs(string source, int start, int end, CSharpStringStyle style, bool interpolated)

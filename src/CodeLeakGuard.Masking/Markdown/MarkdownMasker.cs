@@ -46,7 +46,7 @@ internal static class MarkdownMasker
         var segments = MarkdownSegmenter.Split(text);
         var code = new Dictionary<int, LexedCSharp>();
         var prescan = new PrescannedSecrets(scanner);
-        List<ProseRegion>? regions = null;
+        List<(int Start, int End, WordMode Mode)>? regions = null;
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
@@ -60,7 +60,7 @@ internal static class MarkdownMasker
                     prescan.Add(text, segment.Start, segment.End);
                     break;
                 default:
-                    ProseRegions(text, segment.Start, segment.End, regions ??= new List<ProseRegion>());
+                    ProseRegions(text, segment.Start, segment.End, regions ??= new List<(int Start, int End, WordMode Mode)>());
                     foreach (var region in regions)
                     {
                         prescan.Add(text, region.Start, region.End);
@@ -77,7 +77,7 @@ internal static class MarkdownMasker
     {
         var output = new MaskedText(text, 0, text.Length);
         var sink = new SourceSink(context, output);
-        List<ProseRegion>? regions = null;
+        List<(int Start, int End, WordMode Mode)>? regions = null;
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
@@ -95,7 +95,7 @@ internal static class MarkdownMasker
                     RegionMasker.Mask(context, text, segment.Start, segment.End, WordMode.Prose, sink);
                     break;
                 default:
-                    ProseRegions(text, segment.Start, segment.End, regions ??= new List<ProseRegion>());
+                    ProseRegions(text, segment.Start, segment.End, regions ??= new List<(int Start, int End, WordMode Mode)>());
                     foreach (var region in regions)
                     {
                         RegionMasker.Mask(context, text, region.Start, region.End, region.Mode, sink);
@@ -110,7 +110,7 @@ internal static class MarkdownMasker
 
     // Prose with `inline code` spans: a span opens with a run of backticks and closes with a run of the same length.
     // The regions, in order: prose (up to and with the opening backticks), the span's inside as inline code, ...
-    private static void ProseRegions(string text, int start, int end, List<ProseRegion> regions)
+    private static void ProseRegions(string text, int start, int end, List<(int Start, int End, WordMode Mode)> regions)
     {
         regions.Clear();
         var position = start;
@@ -136,13 +136,13 @@ internal static class MarkdownMasker
                 continue;
             }
 
-            regions.Add(new ProseRegion(position, i + ticks, WordMode.Prose));
-            regions.Add(new ProseRegion(i + ticks, close, WordMode.InlineCode));
+            regions.Add((position, i + ticks, WordMode.Prose));
+            regions.Add((i + ticks, close, WordMode.InlineCode));
             position = close;
             i = close + ticks;
         }
 
-        regions.Add(new ProseRegion(position, end, WordMode.Prose));
+        regions.Add((position, end, WordMode.Prose));
     }
 
     private static int FindClosing(string text, int start, int end, int ticks)
@@ -191,21 +191,4 @@ internal sealed class LexedMarkdown
     public List<MarkdownSegment> Segments { get; }
 
     public Dictionary<int, LexedCSharp> Code { get; }
-}
-
-/// <summary>A stretch of prose and how its words are masked.</summary>
-internal readonly struct ProseRegion
-{
-    public ProseRegion(int start, int end, WordMode mode)
-    {
-        Start = start;
-        End = end;
-        Mode = mode;
-    }
-
-    public int Start { get; }
-
-    public int End { get; }
-
-    public WordMode Mode { get; }
 }

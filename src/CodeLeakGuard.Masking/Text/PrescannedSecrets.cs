@@ -13,7 +13,7 @@ namespace CodeLeakGuard.Masking.Text;
 /// </summary>
 internal sealed class PrescannedSecrets
 {
-    private readonly Dictionary<Region, IReadOnlyList<SecretMatch>> _scans = new(RegionComparer.Instance);
+    private readonly Dictionary<(string Source, int Start, int End), IReadOnlyList<SecretMatch>> _scans = new(RegionComparer.Instance);
 
     public PrescannedSecrets(SecretScanner scanner) => Scanner = scanner;
 
@@ -27,7 +27,7 @@ internal sealed class PrescannedSecrets
     {
         if (end > start)
         {
-            _scans[new Region(source, start, end)] = ScanRegion(Scanner, source, start, end);
+            _scans[(source, start, end)] = ScanRegion(Scanner, source, start, end);
         }
     }
 
@@ -40,7 +40,7 @@ internal sealed class PrescannedSecrets
     public bool TryGet(SecretScanner scanner, string source, int start, int end, out IReadOnlyList<SecretMatch> matches)
     {
         matches = Array.Empty<SecretMatch>();
-        if (ReferenceEquals(scanner, Scanner) && _scans.TryGetValue(new Region(source, start, end), out matches!))
+        if (ReferenceEquals(scanner, Scanner) && _scans.TryGetValue((source, start, end), out matches!))
         {
             Hits++;
             return true;
@@ -50,29 +50,15 @@ internal sealed class PrescannedSecrets
         return false;
     }
 
-    private readonly struct Region
-    {
-        public Region(string source, int start, int end)
-        {
-            Source = source;
-            Start = start;
-            End = end;
-        }
-
-        public string Source { get; }
-
-        public int Start { get; }
-
-        public int End { get; }
-    }
-
     // The same string instance, not equal text: bounds mean nothing in another string.
-    private sealed class RegionComparer : IEqualityComparer<Region>
+    private sealed class RegionComparer : IEqualityComparer<(string Source, int Start, int End)>
     {
         public static readonly RegionComparer Instance = new();
 
-        public bool Equals(Region x, Region y) => ReferenceEquals(x.Source, y.Source) && x.Start == y.Start && x.End == y.End;
+        public bool Equals((string Source, int Start, int End) x, (string Source, int Start, int End) y) =>
+            ReferenceEquals(x.Source, y.Source) && x.Start == y.Start && x.End == y.End;
 
-        public int GetHashCode(Region region) => unchecked((RuntimeHelpers.GetHashCode(region.Source) * 31 + region.Start) * 31 + region.End);
+        public int GetHashCode((string Source, int Start, int End) region) =>
+            unchecked((RuntimeHelpers.GetHashCode(region.Source) * 31 + region.Start) * 31 + region.End);
     }
 }
