@@ -27,6 +27,37 @@ public class TokenListPoolTests
         TokenListPool.Return(rentedAgain);
     }
 
+    /// <summary>Lexing ahead holds a list per code block of a request at once: all of them come back for the next request.</summary>
+    [Fact]
+    public void Every_list_of_a_request_with_many_code_blocks_is_kept_for_the_next()
+    {
+        var firstRequest = Enumerable.Range(0, 40).Select(_ => TokenListPool.Rent()).ToList();
+        foreach (var list in firstRequest)
+        {
+            list.Capacity = 2048;
+            TokenListPool.Return(list);
+        }
+
+        var nextRequest = Enumerable.Range(0, 40).Select(_ => TokenListPool.Rent()).ToList();
+
+        Assert.All(nextRequest, list => Assert.Contains(firstRequest, kept => ReferenceEquals(kept, list)));
+        nextRequest.ForEach(TokenListPool.Return);
+    }
+
+    /// <summary>What the pool keeps is bounded: a list that would take it past about 12 MB of tokens is dropped.</summary>
+    [Fact]
+    public void A_list_too_large_to_keep_is_dropped()
+    {
+        var huge = TokenListPool.Rent();
+        huge.Capacity = 1 << 20;
+
+        TokenListPool.Return(huge);
+
+        var rented = Enumerable.Range(0, 64).Select(_ => TokenListPool.Rent()).ToList();
+        Assert.DoesNotContain(rented, list => ReferenceEquals(list, huge));
+        rented.ForEach(TokenListPool.Return);
+    }
+
     [Fact]
     public void A_list_is_emptied_when_given_back()
     {

@@ -10,20 +10,29 @@ namespace CodeLeakGuard.Masking.CSharp;
 /// </summary>
 internal static class TokenListPool
 {
-    /// <summary>Lists longer than this are not kept for reuse (about 6 MB of tokens).</summary>
-    private const int MaxSpareListCapacity = 1 << 18;
-
-    /// <summary>Enough for two threads lexing and masking a request's texts; more would only hold memory.</summary>
-    private const int MaxSpareLists = 8;
+    /// <summary>
+    /// Spare lists hold at most this many tokens in all (about 12 MB): enough for every code block of a large request,
+    /// which lexing ahead holds at once. Keeping fewer lists than a request's blocks made every request allocate new
+    /// ones, and those kept outlived the request: each garbage collection during a request copied them.
+    /// </summary>
+    private const int MaxSpareCapacity = 1 << 19;
 
     private static readonly Stack<List<SyntaxToken>> Spare = new();
+    private static long _spareCapacity;
 
     /// <summary>An empty list to lex into; give it back with <see cref="Return"/> once the code is written.</summary>
     public static List<SyntaxToken> Rent()
     {
         lock (Spare)
         {
-            return Spare.Count > 0 ? Spare.Pop() : new List<SyntaxToken>();
+            if (Spare.Count == 0)
+            {
+                return new List<SyntaxToken>();
+            }
+
+            var list = Spare.Pop();
+            _spareCapacity -= list.Capacity;
+            return list;
         }
     }
 
@@ -31,16 +40,12 @@ internal static class TokenListPool
     public static void Return(List<SyntaxToken> tokens)
     {
         tokens.Clear();
-        if (tokens.Capacity > MaxSpareListCapacity)
-        {
-            return;
-        }
-
         lock (Spare)
         {
-            if (Spare.Count < MaxSpareLists)
+            if (_spareCapacity + tokens.Capacity <= MaxSpareCapacity)
             {
                 Spare.Push(tokens);
+                _spareCapacity += tokens.Capacity;
             }
         }
     }
