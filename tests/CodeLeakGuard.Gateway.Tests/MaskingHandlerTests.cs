@@ -95,4 +95,92 @@ public class MaskingHandlerTests
         Assert.Contains("image_url", await image.Content.ReadAsStringAsync());
         Assert.Empty(upstream.Received);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("\"OrderPricingEngine\"")]
+    [InlineData("null")]
+    [InlineData("{\"model\":\"gpt-4o\",\"messages\":[")]
+    [InlineData("{\"model\":\"gpt-4o\"} {}")]
+    public async Task A_body_that_is_not_one_JSON_object_is_refused_and_never_leaves(string? body)
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var masker = DictionaryMasker.Contoso();
+        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(upstream.Address, "/v1/chat/completions"))
+        {
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the request body is not valid JSON", await response.Content.ReadAsStringAsync());
+        Assert.Empty(upstream.Received);
+    }
+
+    /// <summary>
+    /// A body streamed in small pieces, of no announced length, is read whole; what the handler does not mask (the
+    /// model, metadata with escapes, numbers as written) reaches the provider as it was, beside the masked text.
+    /// </summary>
+    [Fact]
+    public async Task A_streamed_body_of_unknown_length_is_masked_and_the_rest_reaches_upstream_unchanged()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var masker = DictionaryMasker.Contoso();
+        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+        const string metadata = """{"note":"caf\u00E9 \uD83D\uDE00 \"quoted\"","n":[1,2.5e3,-0.0,true,null]}""";
+        var prompt = "Explain OrderPricingEngine. " + new string('x', 200_000);
+        var body = """{"model":"gpt-4o","metadata":""" + metadata + ""","messages":[{"role":"user","content":" """.TrimEnd() + prompt + "\"}]}";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(upstream.Address, "/v1/chat/completions"))
+        {
+            Content = new StreamContent(new TrickleStream(Encoding.UTF8.GetBytes(body), 4093)),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = Assert.Single(upstream.Received).Body;
+        Assert.Contains("\"model\":\"gpt-4o\"", sent);
+        Assert.Contains("\"n\":[1,2.5e3,-0.0,true,null]", sent); // numbers as written
+        Assert.Equal("caf\u00E9 \uD83D\uDE00 \"quoted\"", System.Text.Json.Nodes.JsonNode.Parse(sent)!["metadata"]!["note"]!.GetValue<string>());
+        Assert.Equal(prompt.Replace("OrderPricingEngine", "Class1", StringComparison.Ordinal), System.Text.Json.Nodes.JsonNode.Parse(sent)!["messages"]![0]!["content"]!.GetValue<string>());
+    }
+
+    /// <summary>A request body that arrives a few bytes at a time and cannot tell its length (as a proxied upload).</summary>
+    private sealed class TrickleStream(byte[] bytes, int piece) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, piece), bytes.Length - _position);
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

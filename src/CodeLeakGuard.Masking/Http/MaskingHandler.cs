@@ -59,42 +59,69 @@ public sealed class MaskingHandler : DelegatingHandler
                 $"{request.Method} {uri.AbsolutePath} is not an AI API request CodeLeakGuard can mask, so it is blocked (allow pass-through for this endpoint in the policy if it carries no code)", uri);
         }
 
-        var text = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
-        JsonObject body;
+        IConversationMasker? masker;
+        using (var received = await PooledBytes.ReadAsync(request.Content, cancellationToken).ConfigureAwait(false))
+        {
+            var refusal = MaskBody(request, api, audit, received, out masker);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        audit.Status = (int)response.StatusCode;
+        await UnmaskAsync(response, api, masker!, audit, _options.ResponseIdObserved).ConfigureAwait(false);
+        _options.Audit?.Invoke(audit);
+        return response;
+    }
+
+    // The body is parsed where it was read (pooled UTF-8, no string of it, no copy for the document) and written masked
+    // into pooled buffers copied once; values left as they were are written from the document, so it lives until then.
+    private HttpResponseMessage? MaskBody(HttpRequestMessage request, AiApi api, MaskingAuditRecord audit, PooledBytes received, out IConversationMasker? masker)
+    {
+        masker = null;
+        var uri = request.RequestUri!;
+        JsonDocument document;
         try
         {
-            body = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("the body is not a JSON object");
+            document = JsonDocument.Parse(received.Written);
         }
         catch (JsonException ex)
         {
             return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid JSON: " + ex.Message, uri);
         }
 
-        var masker = _options.SessionFor(request, body);
-        var requestMasker = new RequestMasker(masker);
-        try
+        using (document)
         {
-            requestMasker.Mask(api, body);
-        }
-        catch (MaskingRefusedException ex)
-        {
-            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", ex.Message, uri);
-        }
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid JSON: the body is not a JSON object", uri);
+            }
 
-        audit.Model = requestMasker.Model;
-        audit.Masked = requestMasker.Counts;
-        if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
-        {
-            return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
-                $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
-        }
+            var body = JsonObject.Create(document.RootElement)!;
+            masker = _options.SessionFor(request, body);
+            var requestMasker = new RequestMasker(masker);
+            try
+            {
+                requestMasker.Mask(api, body);
+            }
+            catch (MaskingRefusedException ex)
+            {
+                return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", ex.Message, uri);
+            }
 
-        request.Content = Replace(request.Content, Utf8Json(body, text.Length));
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        audit.Status = (int)response.StatusCode;
-        await UnmaskAsync(response, api, masker, audit, _options.ResponseIdObserved).ConfigureAwait(false);
-        _options.Audit?.Invoke(audit);
-        return response;
+            audit.Model = requestMasker.Model;
+            audit.Masked = requestMasker.Counts;
+            if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
+            {
+                return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
+                    $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
+            }
+
+            request.Content = Replace(request.Content, Utf8Json(body, received.Count));
+            return null;
+        }
     }
 
     private static async Task UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved)
@@ -148,11 +175,11 @@ public sealed class MaskingHandler : DelegatingHandler
         return ProviderErrors.Create(api, status, type, message, anthropic);
     }
 
-    // The body as UTF-8 JSON (long strings escaped by JsonBodyWriter's fast path), written into pooled buffers and
-    // copied once: a 100 KB body makes no string, no encoding of it and no growing buffers on the large object heap.
+    // The body as UTF-8 JSON (long strings escaped by JsonBodyWriter's fast path): no string of it, no encoding of it
+    // and no growing buffers on the large object heap.
     private static byte[] Utf8Json(JsonNode node, int expectedLength)
     {
-        var buffer = new PooledBytes(expectedLength + 1024);
+        var buffer = new PooledBytes(expectedLength + 1024, clearOnReturn: false);
         try
         {
             using (var writer = new Utf8JsonWriter(buffer))
@@ -192,53 +219,6 @@ public sealed class MaskingHandler : DelegatingHandler
         foreach (var header in from.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
         {
             to.TryAddWithoutValidation(header.Key, header.Value);
-        }
-    }
-
-    /// <summary>A buffer writer over arrays from the shared pool (given back on dispose).</summary>
-    private sealed class PooledBytes : IBufferWriter<byte>, IDisposable
-    {
-        private byte[] _array;
-        private int _count;
-
-        public PooledBytes(int capacity) => _array = ArrayPool<byte>.Shared.Rent(capacity);
-
-        public void Advance(int count) => _count += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return new Memory<byte>(_array, _count, _array.Length - _count);
-        }
-
-        public Span<byte> GetSpan(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return new Span<byte>(_array, _count, _array.Length - _count);
-        }
-
-        public byte[] ToArray()
-        {
-            var bytes = new byte[_count];
-            Buffer.BlockCopy(_array, 0, bytes, 0, _count);
-            return bytes;
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(_array);
-            _array = Array.Empty<byte>();
-        }
-
-        private void Ensure(int sizeHint)
-        {
-            if (_array.Length - _count < Math.Max(sizeHint, 1))
-            {
-                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _count + Math.Max(sizeHint, 1)));
-                Buffer.BlockCopy(_array, 0, grown, 0, _count);
-                ArrayPool<byte>.Shared.Return(_array);
-                _array = grown;
-            }
         }
     }
 }

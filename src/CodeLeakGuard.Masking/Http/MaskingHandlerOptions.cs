@@ -50,7 +50,7 @@ public sealed class MaskingHandlerOptions
         return new MaskingHandlerOptions { SessionFor = (_, _) => masker, AllowPassThrough = policy.AllowsPassThrough };
     }
 
-    /// <summary>The masking session of the conversation a request belongs to.</summary>
+    /// <summary>The masking session of the conversation a request belongs to (the body can be read during this call only: do not keep it).</summary>
     public Func<HttpRequestMessage, JsonObject, IConversationMasker> SessionFor { get; set; } = (_, _) => throw new InvalidOperationException("no masking session configured");
 
     public MaskingMode Mode { get; set; } = MaskingMode.Mask;
