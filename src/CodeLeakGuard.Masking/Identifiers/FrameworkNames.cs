@@ -21,21 +21,21 @@ internal enum FrameworkNameKind : byte
 /// </summary>
 internal static class FrameworkNames
 {
-    private static readonly Lazy<Dictionary<string, FrameworkNameKind>> Table = new(Load);
+    private static readonly Lazy<CompactNameTable> Table = new(Load);
 
-    public static FrameworkNameKind Lookup(string name) => Table.Value.TryGetValue(name, out var kind) ? kind : FrameworkNameKind.None;
+    public static FrameworkNameKind Lookup(string name) => Table.Value.TryGetValue(name, out var kind) ? (FrameworkNameKind)kind : FrameworkNameKind.None;
 
     public static int Count => Table.Value.Count;
 
-    private static Dictionary<string, FrameworkNameKind> Load()
+    private static CompactNameTable Load()
     {
-        var table = new Dictionary<string, FrameworkNameKind>(40_000, StringComparer.Ordinal);
+        var table = new Dictionary<string, byte>(40_000, StringComparer.Ordinal);
         Read("CodeLeakGuard.Masking.FrameworkNames.txt", table);
         Read("CodeLeakGuard.Masking.WellKnownLibraryNames.txt", table);
-        return table;
+        return new CompactNameTable(table);
     }
 
-    private static void Read(string resource, Dictionary<string, FrameworkNameKind> table)
+    private static void Read(string resource, Dictionary<string, byte> table)
     {
         using var stream = typeof(FrameworkNames).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
@@ -49,21 +49,21 @@ internal static class FrameworkNames
                 continue;
             }
 
-            var kind = FrameworkNameKind.None;
+            byte kind = 0;
             for (var i = tab + 1; i < line.Length; i++)
             {
-                kind |= line[i] switch
+                kind |= (byte)(line[i] switch
                 {
                     'T' => FrameworkNameKind.Type,
                     'M' => FrameworkNameKind.Member,
                     'N' => FrameworkNameKind.Namespace,
                     'P' => FrameworkNameKind.Parameter,
                     _ => FrameworkNameKind.None,
-                };
+                });
             }
 
             var name = line.Substring(0, tab);
-            table[name] = table.TryGetValue(name, out var existing) ? existing | kind : kind;
+            table[name] = table.TryGetValue(name, out var existing) ? (byte)(existing | kind) : kind;
         }
     }
 }
