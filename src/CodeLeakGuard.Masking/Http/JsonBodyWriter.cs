@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,8 +9,8 @@ namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
 /// Writes a masked request body. Long strings (the prompts: code, full of quotes, backslashes and line breaks) are
-/// escaped here in one pass that copies ASCII through and escapes only what JSON requires: the quotation mark, the
-/// reverse solidus and control characters (an unpaired surrogate becomes U+FFFD, as Utf8JsonWriter writes it).
+/// escaped here: copied through in runs, escaping only what JSON requires: the quotation mark, the reverse solidus
+/// and control characters (an unpaired surrogate becomes U+FFFD, as Utf8JsonWriter writes it).
 /// Utf8JsonWriter, which writes everything else, escapes character by character after the first character it must
 /// escape, and also escapes HTML-sensitive and non-ASCII characters: writing a 100 KB prompt took it about seven
 /// times as long as transcoding the text. The strings read back the same either way.
@@ -17,6 +19,9 @@ internal static class JsonBodyWriter
 {
     /// <summary>Shorter strings (names, models, ids) are written by <see cref="Utf8JsonWriter"/> as before.</summary>
     private const int LongString = 256;
+
+    /// <summary>Finds the ends of the runs copied through: it stops at least at every byte JSON requires escaped.</summary>
+    private static readonly JavaScriptEncoder Runs = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private static readonly byte[] Hex = { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'A', (byte)'B', (byte)'C', (byte)'D', (byte)'E', (byte)'F' };
 
@@ -71,55 +76,59 @@ internal static class JsonBodyWriter
     }
 
     /// <summary>Writes <paramref name="text"/> quoted and escaped, as UTF-8, into <paramref name="output"/>; returns the length.</summary>
+    /// <remarks>
+    /// The text is transcoded whole (an unpaired surrogate becomes U+FFFD), then copied run by run between the bytes
+    /// the relaxed JSON encoder would touch, both vectorized where the runtime can; of those bytes, only the quotation
+    /// mark, the reverse solidus and control characters are escaped, the rest (non-ASCII it is wary of) copied as is.
+    /// </remarks>
     public static int Escape(string text, byte[] output)
     {
-        var at = 0;
-        output[at++] = (byte)'"';
-        for (var i = 0; i < text.Length; i++)
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
         {
-            var c = text[i];
-            if (c < 0x80)
+            var source = new ReadOnlySpan<byte>(utf8, 0, Encoding.UTF8.GetBytes(text, 0, text.Length, utf8, 0));
+            var at = 0;
+            output[at++] = (byte)'"';
+            while (!source.IsEmpty)
             {
-                if (c >= 0x20 && c != '"' && c != '\\')
+                var run = Runs.FindFirstCharacterToEncodeUtf8(source);
+                if (run < 0)
                 {
-                    output[at++] = (byte)c;
+                    run = source.Length;
+                }
+
+                source.Slice(0, run).CopyTo(new Span<byte>(output, at, output.Length - at));
+                at += run;
+                if (run == source.Length)
+                {
+                    break;
+                }
+
+                var lead = source[run];
+                if (lead < 0x20 || lead == '"' || lead == '\\')
+                {
+                    at = WriteEscaped((char)lead, output, at);
+                    source = source.Slice(run + 1);
                 }
                 else
                 {
-                    at = WriteEscaped(c, output, at);
+                    var sequence = Math.Min(SequenceLength(lead), source.Length - run);
+                    source.Slice(run, sequence).CopyTo(new Span<byte>(output, at, output.Length - at));
+                    at += sequence;
+                    source = source.Slice(run + sequence);
                 }
             }
-            else if (c < 0x800)
-            {
-                output[at++] = (byte)(0xC0 | (c >> 6));
-                output[at++] = (byte)(0x80 | (c & 0x3F));
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                var codePoint = char.ConvertToUtf32(c, text[++i]);
-                output[at++] = (byte)(0xF0 | (codePoint >> 18));
-                output[at++] = (byte)(0x80 | ((codePoint >> 12) & 0x3F));
-                output[at++] = (byte)(0x80 | ((codePoint >> 6) & 0x3F));
-                output[at++] = (byte)(0x80 | (codePoint & 0x3F));
-            }
-            else if (char.IsSurrogate(c))
-            {
-                // Unpaired: no UTF-8 for it, and \uD800 alone is refused by readers; written as U+FFFD, as Utf8JsonWriter does.
-                output[at++] = 0xEF;
-                output[at++] = 0xBF;
-                output[at++] = 0xBD;
-            }
-            else
-            {
-                output[at++] = (byte)(0xE0 | (c >> 12));
-                output[at++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                output[at++] = (byte)(0x80 | (c & 0x3F));
-            }
-        }
 
-        output[at++] = (byte)'"';
-        return at;
+            output[at++] = (byte)'"';
+            return at;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
+
+    private static int SequenceLength(byte lead) => lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 
     private static int WriteEscaped(char c, byte[] output, int at)
     {
