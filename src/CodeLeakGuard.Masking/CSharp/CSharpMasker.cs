@@ -59,7 +59,7 @@ internal static class CSharpMasker
         }
 
         tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, options) : model.SyntaxTree.GetRoot().DescendantTokens());
-        var facts = new FactsCollector();
+        var facts = new FactsCollector(expectedNames: tokens.Count / 16 + 16); // about one token in twenty is a new name
         var interpolations = new InterpolationCache(options);
         var names = ArrayPool<NameFacts?>.Shared.Rent(tokens.Count);
         try

@@ -6,8 +6,15 @@ namespace CodeLeakGuard.Masking.CSharp;
 /// <summary>The facts of every name of one call, in order of first appearance.</summary>
 internal sealed class FactsCollector
 {
-    private readonly Dictionary<string, NameFacts> _byName = new(System.StringComparer.Ordinal);
-    private readonly List<NameFacts> _inOrder = new();
+    private readonly Dictionary<string, NameFacts> _byName;
+    private readonly List<NameFacts> _inOrder;
+
+    /// <param name="expectedNames">About how many distinct names there will be (so the table need not grow).</param>
+    public FactsCollector(int expectedNames = 0)
+    {
+        _byName = new Dictionary<string, NameFacts>(expectedNames, System.StringComparer.Ordinal);
+        _inOrder = new List<NameFacts>(expectedNames);
+    }
 
     public IReadOnlyList<NameFacts> InOrder => _inOrder;
 

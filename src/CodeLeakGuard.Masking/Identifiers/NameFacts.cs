@@ -11,8 +11,7 @@ internal sealed class NameFacts
     public NameFacts(string name)
     {
         Name = name;
-        IsKeyword = LanguageWords.IsKeyword(name);
-        Framework = FrameworkNames.Lookup(name);
+        (IsKeyword, Framework) = KnownNames.Of(name);
     }
 
     public string Name { get; }
