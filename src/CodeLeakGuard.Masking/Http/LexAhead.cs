@@ -19,7 +19,7 @@ internal sealed class LexAhead
     private const int MinimumChars = 16 * 1024;
 
     private readonly MaskingSession _session;
-    private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Slot> _slots = new(Text.LongTextComparer.Instance);
     private readonly List<Slot> _order = new();
     private volatile bool _stopped;
     private int _stealFrom;

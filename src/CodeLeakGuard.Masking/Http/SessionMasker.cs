@@ -21,7 +21,7 @@ public sealed class SessionMasker : IConversationMasker
     /// <summary>Remembered texts are dropped once they exceed this many characters in total (about 64 MB).</summary>
     private const long MaxRememberedChars = 32L * 1024 * 1024;
 
-    private readonly Dictionary<string, MaskedPrompt> _remembered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MaskedPrompt> _remembered = new(Text.LongTextComparer.Instance);
     private readonly object _gate = new();
     private long _rememberedChars;
     private int _textsLexedAhead;
