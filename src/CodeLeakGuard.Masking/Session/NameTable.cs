@@ -81,12 +81,26 @@ internal sealed class NameTable<T>
         unchecked
         {
             var hash = (int)2166136261;
-            for (var i = start; i < start + length; i++)
+            var end = start + length;
+            if (_ignoreCase)
             {
-                hash = (hash ^ (_ignoreCase ? char.ToUpperInvariant(text[i]) : text[i])) * 16777619;
+                for (var i = start; i < end; i++)
+                {
+                    hash = (hash ^ UpperInvariant(text[i])) * 16777619;
+                }
+            }
+            else
+            {
+                for (var i = start; i < end; i++)
+                {
+                    hash = (hash ^ text[i]) * 16777619;
+                }
             }
 
             return hash & 0x7FFFFFFF;
         }
     }
+
+    // Names are nearly all ASCII: upper-cased here without the culture tables' lookup.
+    private static char UpperInvariant(char c) => c < 0x80 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
 }
