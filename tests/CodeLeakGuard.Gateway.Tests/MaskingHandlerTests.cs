@@ -143,7 +143,8 @@ public class MaskingHandlerTests
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = Assert.Single(upstream.Received).Body;
+        var (_, sent, headers) = Assert.Single(upstream.Received);
+        Assert.Equal(Encoding.UTF8.GetByteCount(sent).ToString(System.Globalization.CultureInfo.InvariantCulture), headers.GetValueOrDefault("Content-Length")); // a length, not chunks
         Assert.Contains("\"model\":\"gpt-4o\"", sent);
         Assert.Contains("\"n\":[1,2.5e3,-0.0,true,null]", sent); // numbers as written
         Assert.Equal("caf\u00E9 \uD83D\uDE00 \"quoted\"", System.Text.Json.Nodes.JsonNode.Parse(sent)!["metadata"]!["note"]!.GetValue<string>());

@@ -177,7 +177,7 @@ public sealed class MaskingHandler : DelegatingHandler
 
     // The body as UTF-8 JSON (long strings escaped by JsonBodyWriter's fast path): no string of it, no encoding of it
     // and no growing buffers on the large object heap.
-    private static byte[] Utf8Json(JsonNode node, int expectedLength)
+    private static HttpContent Utf8Json(JsonNode node, int expectedLength)
     {
         var buffer = new PooledBytes(expectedLength + 1024, clearOnReturn: false);
         try
@@ -187,7 +187,7 @@ public sealed class MaskingHandler : DelegatingHandler
                 JsonBodyWriter.Write(writer, node);
             }
 
-            return buffer.ToArray();
+            return ChunkedBytesContent.CopyOf(buffer.Written.Span);
         }
         finally
         {
@@ -197,15 +197,17 @@ public sealed class MaskingHandler : DelegatingHandler
 
     private static HttpContent Replace(HttpContent? original, string text) => Replace(original, Encoding.UTF8.GetBytes(text));
 
-    private static HttpContent Replace(HttpContent? original, byte[] bytes)
+    private static HttpContent Replace(HttpContent? original, byte[] bytes) => Replace(original, new ByteArrayContent(bytes));
+
+    private static HttpContent Replace(HttpContent? original, HttpContent content)
     {
-        var content = new ByteArrayContent(bytes);
         if (original is not null)
         {
             CopyHeaders(original.Headers, content.Headers);
         }
 
-        content.Headers.ContentLength = null;
+        // The length is the new content's own (computed when sent): masking changes it, and a body sent in chunks
+        // instead is refused by some servers and proxies.
         if (content.Headers.ContentType is null)
         {
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };

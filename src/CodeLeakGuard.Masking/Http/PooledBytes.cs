@@ -67,13 +67,6 @@ internal sealed class PooledBytes : IBufferWriter<byte>, IDisposable
         return new Span<byte>(_array, _count, _array.Length - _count);
     }
 
-    public byte[] ToArray()
-    {
-        var bytes = new byte[_count];
-        Buffer.BlockCopy(_array, 0, bytes, 0, _count);
-        return bytes;
-    }
-
     public void Dispose()
     {
         if (_array.Length > 0)
