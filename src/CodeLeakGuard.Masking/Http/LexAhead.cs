@@ -9,9 +9,11 @@ namespace CodeLeakGuard.Masking.Http;
 /// <summary>
 /// Lexes the texts of one request on another core while the session masks them in order. Lexing and classifying
 /// code depend on no session state (only deciding names does), so the two can overlap; the masked result is the
-/// same, byte for byte, as without it. Whichever thread reaches a text first lexes it: the masking thread never
-/// waits for a text the worker has not started, and while the worker is still lexing the text it needs, it lexes
-/// the last text nobody has started (lexing costs more than masking, so otherwise it would mostly wait).
+/// same, byte for byte, as without it. Texts are added as the request's body is read, and the worker starts as soon
+/// as there is enough code to be worth it, while the rest of the body is still being read. Whichever thread reaches
+/// a text first lexes it: the masking thread never waits for a text the worker has not started, and while the worker
+/// is still lexing the text it needs, it lexes the last text nobody has started (lexing costs more than masking, so
+/// otherwise it would mostly wait).
 /// </summary>
 internal sealed class LexAhead
 {
@@ -20,8 +22,11 @@ internal sealed class LexAhead
 
     private readonly MaskingSession _session;
     private readonly Dictionary<string, Slot> _slots = new(Text.LongTextComparer.Instance);
-    private readonly List<Slot> _order = new();
+    private readonly List<Slot> _order = new(); // appended to under its lock until all texts are in
     private volatile bool _stopped;
+    private volatile bool _allAdded;
+    private bool _started;
+    private long _chars;
     private int _stealFrom;
 
     private LexAhead(MaskingSession session) => _session = session;
@@ -29,35 +34,39 @@ internal sealed class LexAhead
     /// <summary>Off only to measure what lexing ahead saves (the handler benchmark's one-core case).</summary>
     internal static bool Enabled { get; set; } = true;
 
-    /// <summary>Starts lexing <paramref name="texts"/> (those with code, in order) on the thread pool; null when not worth it.</summary>
-    public static LexAhead? Start(MaskingSession session, IEnumerable<string> texts)
+    /// <summary>Lexing ahead for one request, to be given its texts with <see cref="Add"/>; null when there is no second core.</summary>
+    public static LexAhead? Create(MaskingSession session) =>
+        Enabled && Environment.ProcessorCount >= 2 ? new LexAhead(session) : null;
+
+    /// <summary>A text of the request, in order (on the masking thread); once there is enough code, the worker starts.</summary>
+    public void Add(string text)
     {
-        if (!Enabled || Environment.ProcessorCount < 2)
+        if (_allAdded || text.Length > _session.Options.MaxInputLength || !MarkdownSegmenter.MayHoldCode(text) || _slots.ContainsKey(text))
         {
-            return null;
+            return;
         }
 
-        var ahead = new LexAhead(session);
-        long chars = 0;
-        foreach (var text in texts)
+        var slot = new Slot(text);
+        _slots.Add(text, slot);
+        lock (_order)
         {
-            if (text.Length <= session.Options.MaxInputLength && MarkdownSegmenter.MayHoldCode(text) && !ahead._slots.ContainsKey(text))
-            {
-                var slot = new Slot(text);
-                ahead._slots.Add(text, slot);
-                ahead._order.Add(slot);
-                chars += text.Length;
-            }
+            _order.Add(slot);
         }
 
-        if (ahead._order.Count < 2 || chars < MinimumChars)
+        _chars += text.Length;
+        if (!_started && _order.Count >= 2 && _chars >= MinimumChars)
         {
-            return null;
+            _started = true;
+            _ = Task.Run(Work);
         }
+    }
 
-        ahead._stealFrom = ahead._order.Count - 1;
-        _ = Task.Run(ahead.Work);
-        return ahead;
+    /// <summary>All texts are in; false when they were too few to start the worker (then nothing was lexed ahead).</summary>
+    public bool AllAdded()
+    {
+        _allAdded = true;
+        _stealFrom = _order.Count - 1;
+        return _started;
     }
 
     /// <summary>The lexed form of <paramref name="text"/> (once: the caller owns it), or null to lex it the usual way.</summary>
@@ -107,9 +116,10 @@ internal sealed class LexAhead
 
     private void Work()
     {
-        foreach (var slot in _order)
+        for (var next = 0; !_stopped; next++)
         {
-            if (_stopped)
+            var slot = NextAdded(next);
+            if (slot is null)
             {
                 return;
             }
@@ -118,6 +128,30 @@ internal sealed class LexAhead
             {
                 slot.Complete(_session);
             }
+        }
+    }
+
+    /// <summary>The text at <paramref name="index"/>, waiting (briefly: the body is read far faster than lexed) until it is added; null when there is none.</summary>
+    private Slot? NextAdded(int index)
+    {
+        var spin = new SpinWait();
+        while (true)
+        {
+            var allAdded = _allAdded;
+            lock (_order)
+            {
+                if (index < _order.Count)
+                {
+                    return _order[index];
+                }
+            }
+
+            if (allAdded || _stopped)
+            {
+                return null;
+            }
+
+            spin.SpinOnce();
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class RequestMasker
 
     private readonly IConversationMasker _masker;
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private List<string>? _collected;
+    private (SessionMasker Session, LexAhead? Ahead)? _collector;
     private LexAhead? _ahead;
 
     public RequestMasker(IConversationMasker masker) => _masker = masker;
@@ -34,19 +34,25 @@ public sealed class RequestMasker
         Model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : null;
         if (_masker is SessionMasker session)
         {
+            var ahead = session.LexAhead();
             // A first pass only gathers the texts (and refuses a shape it cannot mask before anything is masked), so
-            // their code can be lexed on another core while this thread masks them in order.
-            var texts = _collected = new List<string>();
+            // their code can be lexed on another core, from the first texts on, while this thread masks them in order.
+            _collector = (session, ahead);
             try
             {
                 MaskShape(api, body);
             }
+            catch
+            {
+                ahead?.Stop();
+                throw;
+            }
             finally
             {
-                _collected = null;
+                _collector = null;
             }
 
-            _ahead = session.LexAhead(texts);
+            _ahead = ahead?.AllAdded() == true ? ahead : null;
         }
 
         try
@@ -310,9 +316,13 @@ public sealed class RequestMasker
 
     private string MaskText(string text)
     {
-        if (_collected is not null)
+        if (_collector is { } collector)
         {
-            _collected.Add(text);
+            if (collector.Ahead is not null && !collector.Session.IsRemembered(text))
+            {
+                collector.Ahead.Add(text);
+            }
+
             return text;
         }
 

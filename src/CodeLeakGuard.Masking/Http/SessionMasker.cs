@@ -35,22 +35,16 @@ public sealed class SessionMasker : IConversationMasker
 
     public MaskedPrompt Mask(string text) => Mask(text, ahead: null);
 
-    /// <summary>Starts lexing, on another core, those of a request's texts this session has not masked yet (null when not worth it).</summary>
-    internal LexAhead? LexAhead(IReadOnlyList<string> texts)
+    /// <summary>Lexing ahead, on another core, for one request (null without one): give it the texts <see cref="IsRemembered"/> says are new.</summary>
+    internal LexAhead? LexAhead() => Http.LexAhead.Create(Session);
+
+    /// <summary>Whether <paramref name="text"/> was masked before in this conversation (then it is not masked again).</summary>
+    internal bool IsRemembered(string text)
     {
-        var fresh = new List<string>(texts.Count);
         lock (_gate)
         {
-            foreach (var text in texts)
-            {
-                if (!_remembered.ContainsKey(text))
-                {
-                    fresh.Add(text);
-                }
-            }
+            return _remembered.ContainsKey(text);
         }
-
-        return Http.LexAhead.Start(Session, fresh);
     }
 
     internal MaskedPrompt Mask(string text, LexAhead? ahead)
