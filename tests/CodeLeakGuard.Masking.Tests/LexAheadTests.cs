@@ -28,8 +28,16 @@ public class LexAheadTests
         };
 
         var sessionMasker = new SessionMasker(new MaskingSession());
-        new RequestMasker(sessionMasker).Mask(AiApi.AnthropicMessages, body);
+        var requestMasker = new RequestMasker(sessionMasker);
+        requestMasker.Mask(AiApi.AnthropicMessages, body);
         Assert.True(sessionMasker.TextsLexedAhead > 0, "lexing ahead did not take part");
+        using (var preEscaped = requestMasker.PreEscaped)
+        {
+            // The body written from the texts the worker escaped is the body written without them.
+            Assert.NotNull(preEscaped);
+            Assert.True(SpinWait.SpinUntil(() => preEscaped!.EscapedByWorker > 0, TimeSpan.FromSeconds(10)), "the worker escaped nothing");
+            Assert.Equal(Write(body, null), Write(body, preEscaped));
+        }
 
         var oneByOne = new MaskingSession();
         var expectedSystem = oneByOne.Mask("You review C#.", MaskKind.Markdown).Text;
@@ -38,5 +46,16 @@ public class LexAheadTests
         var actual = body["messages"]!.AsArray().Select(m => m!["content"]!.GetValue<string>()).ToList();
         Assert.Equal(expected, actual);
         Assert.NotEqual(texts, actual); // the names were masked at all
+    }
+
+    private static byte[] Write(JsonNode body, PreEscapedStrings? preEscaped)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            JsonBodyWriter.Write(writer, body, preEscaped);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -18,14 +18,15 @@ namespace CodeLeakGuard.Masking.Http;
 internal static class JsonBodyWriter
 {
     /// <summary>Shorter strings (names, models, ids) are written by <see cref="Utf8JsonWriter"/> as before.</summary>
-    private const int LongString = 256;
+    internal const int LongString = 256;
 
     /// <summary>Finds the ends of the runs copied through: it stops at least at every byte JSON requires escaped.</summary>
     private static readonly JavaScriptEncoder Runs = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private static readonly byte[] Hex = { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'A', (byte)'B', (byte)'C', (byte)'D', (byte)'E', (byte)'F' };
 
-    public static void Write(Utf8JsonWriter writer, JsonNode? node)
+    /// <param name="preEscaped">Long strings already escaped on another thread, written as they are.</param>
+    public static void Write(Utf8JsonWriter writer, JsonNode? node, PreEscapedStrings? preEscaped = null)
     {
         switch (node)
         {
@@ -37,7 +38,7 @@ internal static class JsonBodyWriter
                 foreach (var property in obj)
                 {
                     writer.WritePropertyName(property.Key);
-                    Write(writer, property.Value);
+                    Write(writer, property.Value, preEscaped);
                 }
 
                 writer.WriteEndObject();
@@ -46,13 +47,21 @@ internal static class JsonBodyWriter
                 writer.WriteStartArray();
                 foreach (var item in array)
                 {
-                    Write(writer, item);
+                    Write(writer, item, preEscaped);
                 }
 
                 writer.WriteEndArray();
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String && value.TryGetValue<string>(out var text) && text.Length >= LongString:
-                WriteString(writer, text);
+                if (preEscaped is not null && preEscaped.TryGet(text, out var escaped))
+                {
+                    writer.WriteRawValue(escaped, skipInputValidation: true);
+                }
+                else
+                {
+                    WriteString(writer, text);
+                }
+
                 break;
             default:
                 node.WriteTo(writer);

@@ -31,6 +31,9 @@ internal sealed class LexAhead
 
     private LexAhead(MaskingSession session) => _session = session;
 
+    /// <summary>The masked texts, escaped for the body by the worker once it has lexed everything (see <see cref="PreEscapedStrings"/>).</summary>
+    public PreEscapedStrings Escapes { get; } = new();
+
     /// <summary>Off only to measure what lexing ahead saves (the handler benchmark's one-core case).</summary>
     internal static bool Enabled { get; set; } = true;
 
@@ -121,7 +124,7 @@ internal sealed class LexAhead
             var slot = NextAdded(next);
             if (slot is null)
             {
-                return;
+                break;
             }
 
             if (slot.TryClaim())
@@ -129,6 +132,8 @@ internal sealed class LexAhead
                 slot.Complete(_session);
             }
         }
+
+        Escapes.Run();
     }
 
     /// <summary>The text at <paramref name="index"/>, waiting (briefly: the body is read far faster than lexed) until it is added; null when there is none.</summary>

@@ -111,16 +111,19 @@ public sealed class MaskingHandler : DelegatingHandler
                 return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", ex.Message, uri);
             }
 
-            audit.Model = requestMasker.Model;
-            audit.Masked = requestMasker.Counts;
-            if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
+            using (requestMasker.PreEscaped)
             {
-                return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
-                    $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
-            }
+                audit.Model = requestMasker.Model;
+                audit.Masked = requestMasker.Counts;
+                if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
+                {
+                    return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
+                        $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
+                }
 
-            request.Content = Replace(request.Content, Utf8Json(body, received.Count));
-            return null;
+                request.Content = Replace(request.Content, Utf8Json(body, received.Count, requestMasker.PreEscaped));
+                return null;
+            }
         }
     }
 
@@ -177,14 +180,14 @@ public sealed class MaskingHandler : DelegatingHandler
 
     // The body as UTF-8 JSON (long strings escaped by JsonBodyWriter's fast path): no string of it, no encoding of it
     // and no growing buffers on the large object heap.
-    private static HttpContent Utf8Json(JsonNode node, int expectedLength)
+    private static HttpContent Utf8Json(JsonNode node, int expectedLength, PreEscapedStrings? preEscaped)
     {
         var buffer = new PooledBytes(expectedLength + 1024, clearOnReturn: false);
         try
         {
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                JsonBodyWriter.Write(writer, node);
+                JsonBodyWriter.Write(writer, node, preEscaped);
             }
 
             return ChunkedBytesContent.CopyOf(buffer.Written.Span);

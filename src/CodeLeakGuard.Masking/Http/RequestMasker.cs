@@ -29,6 +29,9 @@ public sealed class RequestMasker
 
     public string? Model { get; private set; }
 
+    /// <summary>The masked texts escaped ahead for the body (null if none were): the caller writes the body with them, then disposes them.</summary>
+    internal PreEscapedStrings? PreEscaped { get; private set; }
+
     public void Mask(AiApi api, JsonObject body)
     {
         Model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : null;
@@ -58,6 +61,12 @@ public sealed class RequestMasker
         try
         {
             MaskShape(api, body);
+            PreEscaped = _ahead?.Escapes;
+        }
+        catch
+        {
+            _ahead?.Escapes.Dispose();
+            throw;
         }
         finally
         {
@@ -327,6 +336,7 @@ public sealed class RequestMasker
         }
 
         var masked = _ahead is not null && _masker is SessionMasker session ? session.Mask(text, _ahead) : _masker.Mask(text);
+        _ahead?.Escapes.Add(masked.Text);
         foreach (var pair in masked.Counts)
         {
             _counts[pair.Key] = (_counts.TryGetValue(pair.Key, out var count) ? count : 0) + pair.Value;

@@ -1,0 +1,171 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// The request's masked texts, escaped for the JSON body by the lexing-ahead worker once it has lexed everything
+/// (it would otherwise sit idle while the masking thread finishes), so writing the body mostly copies bytes. A text
+/// the worker has not reached is escaped by the writer as before; the bytes are the same either way.
+/// </summary>
+internal sealed class PreEscapedStrings : IDisposable
+{
+    private const int Pending = 0;
+    private const int Escaping = 1;
+    private const int Escaped = 2;
+    private const int Abandoned = 3;
+
+    private readonly Dictionary<string, Item> _byText = new(ReferenceComparer.Instance); // the masking thread's only
+    private readonly ConcurrentQueue<Item> _queue = new();
+    private readonly SemaphoreSlim _added = new(0);
+    private volatile bool _closed;
+    private int _escapedByWorker;
+
+    /// <summary>The worker leaves after this long without a new text: the masking thread is done or gone (never left waiting).</summary>
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Strings shorter than this are written as they are (not worth a buffer).</summary>
+    public static int MinimumLength => JsonBodyWriter.LongString;
+
+    /// <summary>How many texts the worker has escaped (for tests and diagnostics).</summary>
+    internal int EscapedByWorker => Volatile.Read(ref _escapedByWorker);
+
+    /// <summary>A masked text that will be written into the body (masking thread).</summary>
+    public void Add(string text)
+    {
+        if (_closed || text.Length < MinimumLength || _byText.ContainsKey(text))
+        {
+            return;
+        }
+
+        var item = new Item(text);
+        _byText.Add(text, item);
+        _queue.Enqueue(item);
+        _added.Release();
+    }
+
+    /// <summary>No more texts will be added, and the worker should stop waiting for them.</summary>
+    public void Close()
+    {
+        _closed = true;
+        _added.Release();
+    }
+
+    /// <summary>The worker's loop: escapes texts as they are added, until <see cref="Close"/> (or a pause in adding).</summary>
+    public void Run()
+    {
+        while (true)
+        {
+            if (!_added.Wait(IdleLimit))
+            {
+                return;
+            }
+
+            while (_queue.TryDequeue(out var item))
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                if (Interlocked.CompareExchange(ref item.State, Escaping, Pending) == Pending)
+                {
+                    item.Escape();
+                    Volatile.Write(ref item.State, Escaped);
+                    Interlocked.Increment(ref _escapedByWorker);
+                }
+            }
+
+            if (_closed)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The escaped form of <paramref name="text"/> (quotes included) if the worker made it; else the writer escapes it.</summary>
+    public bool TryGet(string text, out ReadOnlySpan<byte> escaped)
+    {
+        escaped = default;
+        if (!_byText.TryGetValue(text, out var item))
+        {
+            return false;
+        }
+
+        if (Interlocked.CompareExchange(ref item.State, Abandoned, Pending) == Pending)
+        {
+            return false;
+        }
+
+        var spin = new SpinWait();
+        while (Volatile.Read(ref item.State) == Escaping)
+        {
+            spin.SpinOnce(); // one text: microseconds
+        }
+
+        escaped = item.Bytes;
+        return true;
+    }
+
+    /// <summary>Gives the buffers back (after the body is written, and once the worker has let go of them).</summary>
+    public void Dispose()
+    {
+        Close();
+        foreach (var item in _byText.Values)
+        {
+            if (Interlocked.CompareExchange(ref item.State, Abandoned, Pending) == Pending)
+            {
+                continue;
+            }
+
+            var spin = new SpinWait();
+            while (Volatile.Read(ref item.State) == Escaping)
+            {
+                spin.SpinOnce();
+            }
+
+            item.Return();
+        }
+    }
+
+    private sealed class Item
+    {
+        public int State;
+        private byte[]? _buffer;
+        private int _length;
+
+        public Item(string text) => Text = text;
+
+        public string Text { get; }
+
+        public ReadOnlySpan<byte> Bytes => new(_buffer, 0, _length);
+
+        public void Escape()
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(checked(Text.Length * 6 + 2));
+            _length = JsonBodyWriter.Escape(Text, _buffer);
+        }
+
+        public void Return()
+        {
+            if (_buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = null;
+            }
+        }
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<string>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(string text) => RuntimeHelpers.GetHashCode(text);
+    }
+}
