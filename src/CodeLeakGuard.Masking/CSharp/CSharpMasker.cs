@@ -108,7 +108,10 @@ internal static class CSharpMasker
         return new PreparedCSharp(lexed, decisions, pieces);
     }
 
-    public static string Emit(MaskContext context, PreparedCSharp prepared)
+    public static string Emit(MaskContext context, PreparedCSharp prepared) => EmitText(context, prepared).ToString();
+
+    /// <summary>The masked code, as a <see cref="MaskedText"/> to take whole (<see cref="MaskedText.ToString"/>) or copy into another.</summary>
+    public static MaskedText EmitText(MaskContext context, PreparedCSharp prepared)
     {
         var output = new MaskedText(prepared.Text, 0, prepared.Text.Length);
         var names = prepared.TakeTokenNames();
@@ -133,7 +136,7 @@ internal static class CSharpMasker
             }
         }
 
-        return output.ToString();
+        return output;
     }
 
     private static IReadOnlyList<ProprietaryPiece> ProprietaryPieces(

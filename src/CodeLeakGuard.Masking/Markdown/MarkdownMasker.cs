@@ -84,10 +84,14 @@ internal static class MarkdownMasker
             switch (segment.Kind)
             {
                 case MarkdownSegmentKind.CSharpCode:
-                    var masked = CSharpMasker.Emit(context, prepared[i]);
-                    if (!string.Equals(masked, prepared[i].Text, System.StringComparison.Ordinal))
+                    var masked = CSharpMasker.EmitText(context, prepared[i]);
+                    if (masked.Changed)
                     {
                         output.Replace(segment.Start, segment.End, masked);
+                    }
+                    else
+                    {
+                        masked.Discard();
                     }
 
                     break;

@@ -46,6 +46,42 @@ internal sealed class MaskedText
         Changed = true;
     }
 
+    /// <summary>
+    /// Replaces <c>source[start..end)</c> with what <paramref name="region"/>, a masked copy of that region's text,
+    /// produced, straight from its buffer (no string of it is made); <paramref name="region"/> is spent.
+    /// </summary>
+    public void Replace(int start, int end, MaskedText region)
+    {
+        if (start < _copied || end < start || end > _end)
+        {
+            throw new InvalidOperationException($"replacement {start}..{end} is out of order (output is at {_copied}, region ends at {_end})");
+        }
+
+        region.CopyTo(region._end);
+        Append(_source, _copied, start - _copied);
+        if (region._buffer is { } buffer)
+        {
+            Append(buffer, region._length);
+        }
+
+        _copied = end;
+        Changed = true;
+        region.Discard();
+    }
+
+    /// <summary>Gives the buffer back without making the text (when nothing in it was replaced).</summary>
+    public void Discard()
+    {
+        if (_buffer is not null)
+        {
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+
+        _length = 0;
+        _copied = _start;
+    }
+
     /// <summary>Copies the source up to <paramref name="position"/> (so text emitted since a mark can be read).</summary>
     public void CopyTo(int position)
     {
@@ -92,6 +128,25 @@ internal sealed class MaskedText
             return;
         }
 
+        Reserve(count);
+        text.CopyTo(start, _buffer!, _length, count);
+        _length += count;
+    }
+
+    private void Append(char[] chars, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Reserve(count);
+        Array.Copy(chars, 0, _buffer!, _length, count);
+        _length += count;
+    }
+
+    private void Reserve(int count)
+    {
         if (_buffer is null || _length + count > _buffer.Length)
         {
             var grown = ArrayPool<char>.Shared.Rent(Math.Max(_length + count, Math.Max(_end - _start + 64, (_buffer?.Length ?? 0) * 2)));
@@ -103,8 +158,5 @@ internal sealed class MaskedText
 
             _buffer = grown;
         }
-
-        text.CopyTo(start, _buffer, _length, count);
-        _length += count;
     }
 }
