@@ -139,7 +139,7 @@ internal sealed class LexAhead
     /// <summary>The text at <paramref name="index"/>, waiting (briefly: the body is read far faster than lexed) until it is added; null when there is none.</summary>
     private Slot? NextAdded(int index)
     {
-        var spin = new SpinWait();
+        var spins = 0;
         while (true)
         {
             var allAdded = _allAdded;
@@ -156,7 +156,20 @@ internal sealed class LexAhead
                 return null;
             }
 
-            spin.SpinOnce();
+            SpinBriefly(ref spins);
+        }
+    }
+
+    /// <summary>Spins, then yields; never sleeps (a 1 ms sleep would cost more than the whole wait).</summary>
+    internal static void SpinBriefly(ref int spins)
+    {
+        if (spins++ < 64)
+        {
+            Thread.SpinWait(32);
+        }
+        else
+        {
+            Thread.Yield();
         }
     }
 

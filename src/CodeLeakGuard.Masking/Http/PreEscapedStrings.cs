@@ -101,10 +101,10 @@ internal sealed class PreEscapedStrings : IDisposable
             return false;
         }
 
-        var spin = new SpinWait();
+        var spins = 0;
         while (Volatile.Read(ref item.State) == Escaping)
         {
-            spin.SpinOnce(); // one text: microseconds
+            LexAhead.SpinBriefly(ref spins); // one text: microseconds
         }
 
         escaped = item.Bytes;
@@ -122,10 +122,10 @@ internal sealed class PreEscapedStrings : IDisposable
                 continue;
             }
 
-            var spin = new SpinWait();
+            var spins = 0;
             while (Volatile.Read(ref item.State) == Escaping)
             {
-                spin.SpinOnce();
+                LexAhead.SpinBriefly(ref spins);
             }
 
             item.Return();
