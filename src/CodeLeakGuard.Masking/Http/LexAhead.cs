@@ -20,6 +20,9 @@ internal sealed class LexAhead
     /// <summary>Below this much text a second thread costs more than it saves.</summary>
     private const int MinimumChars = 16 * 1024;
 
+    /// <summary>How long the masking thread waits for the worker to finish the text it needs before lexing it itself.</summary>
+    private static readonly TimeSpan SlowWorker = TimeSpan.FromMilliseconds(0.5);
+
     private readonly MaskingSession _session;
     private readonly Dictionary<string, Slot> _slots = new(Text.LongTextComparer.Instance);
     private readonly List<Slot> _order = new(); // appended to under its lock until all texts are in
@@ -29,7 +32,13 @@ internal sealed class LexAhead
     private long _chars;
     private int _stealFrom;
 
-    private LexAhead(MaskingSession session) => _session = session;
+    private readonly Action<string>? _beforeLexing;
+
+    private LexAhead(MaskingSession session, Action<string>? beforeLexing)
+    {
+        _session = session;
+        _beforeLexing = beforeLexing;
+    }
 
     /// <summary>The masked texts, escaped for the body by the worker once it has lexed everything (see <see cref="PreEscapedStrings"/>).</summary>
     public PreEscapedStrings Escapes { get; } = new();
@@ -38,8 +47,9 @@ internal sealed class LexAhead
     internal static bool Enabled { get; set; } = true;
 
     /// <summary>Lexing ahead for one request, to be given its texts with <see cref="Add"/>; null when there is no second core.</summary>
-    public static LexAhead? Create(MaskingSession session) =>
-        Enabled && Environment.ProcessorCount >= 2 ? new LexAhead(session) : null;
+    /// <param name="beforeLexing">Called on the worker before it lexes a text (tests stall it here).</param>
+    public static LexAhead? Create(MaskingSession session, Action<string>? beforeLexing = null) =>
+        Enabled && Environment.ProcessorCount >= 2 ? new LexAhead(session, beforeLexing) : null;
 
     /// <summary>A text of the request, in order (on the masking thread); once there is enough code, the worker starts.</summary>
     public void Add(string text)
@@ -94,7 +104,10 @@ internal sealed class LexAhead
         {
         }
 
-        return slot.Wait();
+        // The worker is on this very text. If it does not finish soon (its core taken away, as a virtual machine's
+        // host does), the text is lexed here instead (null: the caller lexes it) and the worker's result dropped:
+        // waiting had held requests for up to 100 ms, against a few hundred microseconds to lex a text.
+        return slot.TryWait(SlowWorker, out var lexed) ? lexed : null;
     }
 
     /// <summary>Lexes the last text no thread has started (on the masking thread); false when there is none.</summary>
@@ -129,6 +142,7 @@ internal sealed class LexAhead
 
             if (slot.TryClaim())
             {
+                _beforeLexing?.Invoke(slot.Text);
                 slot.Complete(_session);
             }
         }
@@ -205,6 +219,16 @@ internal sealed class LexAhead
             _done.SetResult(lexed);
         }
 
-        public LexedMarkdown? Wait() => _done.Task.GetAwaiter().GetResult();
+        public bool TryWait(TimeSpan timeout, out LexedMarkdown? lexed)
+        {
+            if (_done.Task.Wait(timeout))
+            {
+                lexed = _done.Task.Result;
+                return true;
+            }
+
+            lexed = null;
+            return false;
+        }
     }
 }

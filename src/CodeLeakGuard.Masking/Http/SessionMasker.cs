@@ -36,7 +36,10 @@ public sealed class SessionMasker : IConversationMasker
     public MaskedPrompt Mask(string text) => Mask(text, ahead: null);
 
     /// <summary>Lexing ahead, on another core, for one request (null without one): give it the texts <see cref="IsRemembered"/> says are new.</summary>
-    internal LexAhead? LexAhead() => Http.LexAhead.Create(Session);
+    internal LexAhead? LexAhead() => Http.LexAhead.Create(Session, BeforeLexingAhead);
+
+    /// <summary>Called on the lexing-ahead worker before each text it lexes (tests stall the worker with it).</summary>
+    internal Action<string>? BeforeLexingAhead { get; set; }
 
     /// <summary>Whether <paramref name="text"/> was masked before in this conversation (then it is not masked again).</summary>
     internal bool IsRemembered(string text)
