@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeLeakGuard.Masking.Markdown;
@@ -30,7 +31,7 @@ internal sealed class LexAhead
     private const double OwnedShare = 0.2;
 
     /// <summary>How long the masking thread waits for the worker to finish the text it needs before lexing it itself.</summary>
-    private static readonly TimeSpan SlowWorker = TimeSpan.FromMilliseconds(0.5);
+    private static readonly TimeSpan SlowWorker = TimeSpan.FromTicks(5_000); // 0.5 ms
 
     private readonly MaskingSession _session;
     private readonly Dictionary<string, Slot> _slots = new(Text.LongTextComparer.Instance);
@@ -248,16 +249,24 @@ internal sealed class LexAhead
             _done.SetResult(lexed);
         }
 
+        /// <summary>Spins (a blocking wait would add a thread wake-up to the wait) until done or <paramref name="timeout"/> has passed.</summary>
         public bool TryWait(TimeSpan timeout, out LexedMarkdown? lexed)
         {
-            if (_done.Task.Wait(timeout))
+            var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            var spins = 0;
+            while (!IsDone)
             {
-                lexed = _done.Task.Result;
-                return true;
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    lexed = null;
+                    return false;
+                }
+
+                SpinBriefly(ref spins);
             }
 
-            lexed = null;
-            return false;
+            lexed = _done.Task.Result;
+            return true;
         }
     }
 }
