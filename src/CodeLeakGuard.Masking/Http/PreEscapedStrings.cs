@@ -75,8 +75,14 @@ internal sealed class PreEscapedStrings : IDisposable
                 if (Interlocked.CompareExchange(ref item.State, Escaping, Pending) == Pending)
                 {
                     item.Escape();
-                    Volatile.Write(ref item.State, Escaped);
-                    Interlocked.Increment(ref _escapedByWorker);
+                    if (Interlocked.CompareExchange(ref item.State, Escaped, Escaping) == Escaping)
+                    {
+                        Interlocked.Increment(ref _escapedByWorker);
+                    }
+                    else
+                    {
+                        item.Return(); // the writer stopped waiting for it: nobody else will give the buffer back
+                    }
                 }
             }
 
@@ -87,50 +93,40 @@ internal sealed class PreEscapedStrings : IDisposable
         }
     }
 
-    /// <summary>The escaped form of <paramref name="text"/> (quotes included) if the worker made it; else the writer escapes it.</summary>
+    /// <summary>
+    /// The escaped form of <paramref name="text"/> (quotes included) if the worker has made it; else the writer escapes
+    /// it. A text the worker is still escaping is not waited for: the worker's core may have been taken away.
+    /// </summary>
     public bool TryGet(string text, out ReadOnlySpan<byte> escaped)
     {
         escaped = default;
-        if (!_byText.TryGetValue(text, out var item))
+        if (!_byText.TryGetValue(text, out var item) || !Claim(item))
         {
             return false;
-        }
-
-        if (Interlocked.CompareExchange(ref item.State, Abandoned, Pending) == Pending)
-        {
-            return false;
-        }
-
-        var spins = 0;
-        while (Volatile.Read(ref item.State) == Escaping)
-        {
-            LexAhead.SpinBriefly(ref spins); // one text: microseconds
         }
 
         escaped = item.Bytes;
         return true;
     }
 
-    /// <summary>Gives the buffers back (after the body is written, and once the worker has let go of them).</summary>
+    /// <summary>Gives the buffers back (after the body is written); one the worker is still filling it gives back itself.</summary>
     public void Dispose()
     {
         Close();
         foreach (var item in _byText.Values)
         {
-            if (Interlocked.CompareExchange(ref item.State, Abandoned, Pending) == Pending)
+            if (Claim(item))
             {
-                continue;
+                item.Return();
             }
-
-            var spins = 0;
-            while (Volatile.Read(ref item.State) == Escaping)
-            {
-                LexAhead.SpinBriefly(ref spins);
-            }
-
-            item.Return();
         }
     }
+
+    // True when the item is escaped (its buffer is the caller's to read); otherwise the worker will not hand it over.
+    private static bool Claim(Item item) =>
+        Interlocked.CompareExchange(ref item.State, Abandoned, Pending) != Pending
+        && Interlocked.CompareExchange(ref item.State, Abandoned, Escaping) != Escaping
+        && Volatile.Read(ref item.State) == Escaped;
 
     private sealed class Item
     {
