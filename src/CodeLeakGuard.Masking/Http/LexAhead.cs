@@ -34,6 +34,7 @@ internal sealed class LexAhead
     private static readonly TimeSpan SlowWorker = TimeSpan.FromTicks(5_000); // 0.5 ms
 
     private readonly MaskingSession _session;
+    private readonly Action<string>? _beforeLexing;
     private readonly Dictionary<string, Slot> _slots = new(Text.LongTextComparer.Instance);
     private readonly List<Slot> _order = new(); // appended to under its lock until all texts are in
     private volatile bool _stopped;
@@ -42,8 +43,6 @@ internal sealed class LexAhead
     private long _chars;
     private int _workerFrom = 1;
     private int _stealFrom;
-
-    private readonly Action<string>? _beforeLexing;
 
     private LexAhead(MaskingSession session, Action<string>? beforeLexing)
     {

@@ -48,6 +48,7 @@ public sealed class RequestMasker
             catch
             {
                 ahead?.Stop();
+                ahead?.Escapes.Dispose(); // so the worker does not wait for texts to escape
                 throw;
             }
             finally
