@@ -24,6 +24,13 @@ public class MaskingHandlerTests
         return (new ChatClient("gpt-4o", new ApiKeyCredential("sk-test"), options), masker);
     }
 
+    /// <summary>A plain HttpClient through the handler, for requests written by hand (not by an SDK).</summary>
+    private static HttpClient ContosoClient()
+    {
+        var masker = DictionaryMasker.Contoso();
+        return new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+    }
+
     [Fact]
     public async Task The_real_openai_client_sends_masked_text_and_reads_real_names()
     {
@@ -80,8 +87,7 @@ public class MaskingHandlerTests
     public async Task Requests_it_does_not_understand_never_leave()
     {
         await using var upstream = await FakeUpstream.StartAsync();
-        var masker = DictionaryMasker.Contoso();
-        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+        using var http = ContosoClient();
 
         var unknown = await http.PostAsync(new Uri(upstream.Address, "/v1/embeddings"), new StringContent("{\"input\":\"OrderPricingEngine\"}"));
         var malformed = await http.PostAsync(new Uri(upstream.Address, "/v1/chat/completions"), new StringContent("{not json"));
@@ -107,8 +113,7 @@ public class MaskingHandlerTests
     public async Task A_body_that_is_not_one_JSON_object_is_refused_and_never_leaves(string? body)
     {
         await using var upstream = await FakeUpstream.StartAsync();
-        var masker = DictionaryMasker.Contoso();
-        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+        using var http = ContosoClient();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(upstream.Address, "/v1/chat/completions"))
         {
@@ -129,8 +134,7 @@ public class MaskingHandlerTests
     public async Task A_streamed_body_of_unknown_length_is_masked_and_the_rest_reaches_upstream_unchanged()
     {
         await using var upstream = await FakeUpstream.StartAsync();
-        var masker = DictionaryMasker.Contoso();
-        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => masker }, new HttpClientHandler()));
+        using var http = ContosoClient();
         const string metadata = """{"note":"caf\u00E9 \uD83D\uDE00 \"quoted\"","n":[1,2.5e3,-0.0,true,null]}""";
         var prompt = "Explain OrderPricingEngine. " + new string('x', 200_000);
         var body = """{"model":"gpt-4o","metadata":""" + metadata + ""","messages":[{"role":"user","content":" """.TrimEnd() + prompt + "\"}]}";

@@ -72,7 +72,7 @@ internal static class JsonBodyWriter
     /// <summary>Writes <paramref name="text"/> as a JSON string value (quotes included) through <see cref="Utf8JsonWriter.WriteRawValue(ReadOnlySpan{byte}, bool)"/>.</summary>
     public static void WriteString(Utf8JsonWriter writer, string text)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(checked(text.Length * 6 + 2)); // \u001F is the longest form of one char
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxEscapedLength(text));
         try
         {
             var length = Escape(text, buffer);
@@ -83,6 +83,9 @@ internal static class JsonBodyWriter
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The most bytes <see cref="Escape"/> can write for <paramref name="text"/>: \u001F is the longest form of one char.</summary>
+    public static int MaxEscapedLength(string text) => checked(text.Length * 6 + 2);
 
     /// <summary>Writes <paramref name="text"/> quoted and escaped, as UTF-8, into <paramref name="output"/>; returns the length.</summary>
     /// <remarks>

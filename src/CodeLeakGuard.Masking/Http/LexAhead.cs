@@ -204,7 +204,7 @@ internal sealed class LexAhead
     }
 
     /// <summary>Spins, then yields; never sleeps (a 1 ms sleep would cost more than the whole wait).</summary>
-    internal static void SpinBriefly(ref int spins)
+    private static void SpinBriefly(ref int spins)
     {
         if (spins++ < 64)
         {

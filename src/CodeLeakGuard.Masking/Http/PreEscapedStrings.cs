@@ -19,17 +19,14 @@ internal sealed class PreEscapedStrings : IDisposable
     private const int Escaped = 2;
     private const int Abandoned = 3;
 
+    /// <summary>The worker leaves after this long without a new text: the masking thread is done or gone (never left waiting).</summary>
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(100);
+
     private readonly Dictionary<string, Item> _byText = new(ReferenceComparer.Instance); // the masking thread's only
     private readonly ConcurrentQueue<Item> _queue = new();
     private readonly SemaphoreSlim _added = new(0);
     private volatile bool _closed;
     private int _escapedByWorker;
-
-    /// <summary>The worker leaves after this long without a new text: the masking thread is done or gone (never left waiting).</summary>
-    private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>Strings shorter than this are written as they are (not worth a buffer).</summary>
-    public static int MinimumLength => JsonBodyWriter.LongString;
 
     /// <summary>How many texts the worker has escaped (for tests and diagnostics).</summary>
     internal int EscapedByWorker => Volatile.Read(ref _escapedByWorker);
@@ -37,7 +34,7 @@ internal sealed class PreEscapedStrings : IDisposable
     /// <summary>A masked text that will be written into the body (masking thread).</summary>
     public void Add(string text)
     {
-        if (_closed || text.Length < MinimumLength || _byText.ContainsKey(text))
+        if (_closed || text.Length < JsonBodyWriter.LongString || _byText.ContainsKey(text)) // shorter ones: not worth a buffer
         {
             return;
         }
@@ -142,7 +139,7 @@ internal sealed class PreEscapedStrings : IDisposable
 
         public void Escape()
         {
-            _buffer = ArrayPool<byte>.Shared.Rent(checked(Text.Length * 6 + 2));
+            _buffer = ArrayPool<byte>.Shared.Rent(JsonBodyWriter.MaxEscapedLength(Text));
             _length = JsonBodyWriter.Escape(Text, _buffer);
         }
 

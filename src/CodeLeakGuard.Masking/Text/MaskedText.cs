@@ -35,10 +35,7 @@ internal sealed class MaskedText
 
     public void Replace(int start, int end, string replacement)
     {
-        if (start < _copied || end < start || end > _end)
-        {
-            throw new InvalidOperationException($"replacement {start}..{end} is out of order (output is at {_copied}, region ends at {_end})");
-        }
+        CheckOrder(start, end);
 
         Append(_source, _copied, start - _copied);
         Append(replacement, 0, replacement.Length);
@@ -52,10 +49,7 @@ internal sealed class MaskedText
     /// </summary>
     public void Replace(int start, int end, MaskedText region)
     {
-        if (start < _copied || end < start || end > _end)
-        {
-            throw new InvalidOperationException($"replacement {start}..{end} is out of order (output is at {_copied}, region ends at {_end})");
-        }
+        CheckOrder(start, end);
 
         region.CopyTo(region._end);
         Append(_source, _copied, start - _copied);
@@ -114,11 +108,16 @@ internal sealed class MaskedText
 
         CopyTo(_end);
         var text = new string(_buffer!, 0, _length);
-        ArrayPool<char>.Shared.Return(_buffer!);
-        _buffer = null;
-        _length = 0;
-        _copied = _start;
+        Discard();
         return text;
+    }
+
+    private void CheckOrder(int start, int end)
+    {
+        if (start < _copied || end < start || end > _end)
+        {
+            throw new InvalidOperationException($"replacement {start}..{end} is out of order (output is at {_copied}, region ends at {_end})");
+        }
     }
 
     private void Append(string text, int start, int count)
