@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using System.Threading;
 using CodeLeakGuard.Policy;
 
 namespace CodeLeakGuard.Secrets;
@@ -15,6 +16,12 @@ public sealed class SecretFormat
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     internal const string SecretGroup = "secret";
+
+    /// <summary>Runs of the interpreted <see cref="Pattern"/> before its compiled copy is built.</summary>
+    internal const int RunsBeforeCompiling = 16;
+
+    private Regex? _compiled;
+    private int _runs;
 
     public SecretFormat(
         string kind,
@@ -74,6 +81,44 @@ public sealed class SecretFormat
     internal bool PassesGate(string text, int start, int length) => Gate is null || Gate(text, start, length);
 
     internal int SecretGroupNumber { get; }
+
+    /// <summary>
+    /// The regex to match with: <see cref="Pattern"/> itself until this format has run often enough to be worth
+    /// compiling (building a compiled regex costs milliseconds; matching with one is two to three times faster), then
+    /// its compiled copy, built on the thread pool so no scan waits for it. Both find the same matches.
+    /// </summary>
+    internal Regex Matcher
+    {
+        get
+        {
+            if (Volatile.Read(ref _compiled) is { } compiled)
+            {
+                return compiled;
+            }
+
+            if (Interlocked.Increment(ref _runs) == RunsBeforeCompiling)
+            {
+                ThreadPool.QueueUserWorkItem(_ => CompilePattern());
+            }
+
+            return Pattern;
+        }
+    }
+
+    /// <summary>True once <see cref="Matcher"/> is the compiled copy (tests).</summary>
+    internal bool IsCompiled => Volatile.Read(ref _compiled) is not null;
+
+    private void CompilePattern()
+    {
+        try
+        {
+            Volatile.Write(ref _compiled, new Regex(Pattern.ToString(), Pattern.Options | RegexOptions.Compiled, Pattern.MatchTimeout));
+        }
+        catch (Exception)
+        {
+            // A runtime that cannot compile regexes keeps the interpreted one: slower, never different.
+        }
+    }
 
 
     public override string ToString() => Kind;

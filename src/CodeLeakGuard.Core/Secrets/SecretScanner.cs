@@ -109,7 +109,7 @@ public sealed class SecretScanner
                 continue;
             }
 
-            for (var m = format.Pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            for (var m = format.Matcher.Match(text, start, length); m.Success; m = m.NextMatch())
             {
                 if (Accept(format, text, m, out var secretStart, out var secretLength))
                 {
