@@ -142,6 +142,54 @@ public class AnthropicSdkTests
         ProprietaryPrompt.AssertNoLeak(request.Body);
     }
 
+    [Fact]
+    public async Task A_file_a_coding_agent_read_goes_out_masked_as_code_with_its_line_numbers()
+    {
+        const string File = """
+            namespace Contoso.Pricing;
+
+            public sealed class OrderPricingEngine
+            {
+                private readonly IDiscountLedger _discountLedger;
+
+                public decimal ComputeMargin(decimal basePrice) => basePrice * _discountLedger.RebateFactor;
+            }
+            """;
+        var listing = string.Join("\n", File.Split('\n').Select((line, i) => $"{i + 1,6}→{line}"));
+        await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
+        using var client = Client(upstream, new MaskingSession());
+        var read = new Dictionary<string, JsonElement> { ["file_path"] = JsonSerializer.SerializeToElement("src/Pricing.cs") };
+
+        var message = await client.Messages.Create(new MessageCreateParams
+        {
+            Model = "claude-sonnet-4-5",
+            MaxTokens = 1024,
+            Tools = [new Tool { Name = "Read", Description = "Reads a file.", InputSchema = JsonSerializer.Deserialize<InputSchema>("""{"type":"object","properties":{"file_path":{"type":"string"}}}""")! }],
+            Messages =
+            [
+                new UserMessageParam { Content = "Read src/Pricing.cs." },
+                new AssistantMessageParam { Content = new List<ContentBlockParam> { new ToolUseBlockParam { ID = "toolu_1", Name = "Read", Input = read } } },
+                new UserMessageParam
+                {
+                    Content = new List<ContentBlockParam>
+                    {
+                        new ToolResultBlockParam("toolu_1") { Content = listing },
+                        new TextBlockParam { Text = ProprietaryPrompt.Question },
+                    },
+                },
+            ],
+        });
+
+        var request = Assert.Single(upstream.Received);
+        ProprietaryPrompt.AssertNoLeak(request.Body);
+        var sentListing = JsonDocument.Parse(request.Body).RootElement.GetProperty("messages")[2].GetProperty("content")[0].GetProperty("content").GetString()!;
+        Assert.Equal(File.Split('\n').Length, sentListing.Split('\n').Length);
+        Assert.StartsWith("     1→namespace Namespace", sentListing);
+        Assert.Contains("     3→public sealed class Class", sentListing);
+        Assert.True(message.Content[0].TryPickText(out var text));
+        Assert.Equal(FakeAnthropic.EchoPrefix + ProprietaryPrompt.Question, text!.Text);
+    }
+
     /// <summary>The leak check means something only if every part of the conversation reached the provider.</summary>
     private static void AssertEveryPartWasSent(string body)
     {

@@ -49,8 +49,18 @@ internal static class CSharpMasker
     /// the interpolated strings. It touches nothing shared, so it may run on another thread ahead of the masking.
     /// </summary>
     /// <param name="prescan">Where to scan, ahead, the literals and comments the writer will mask as text (optional).</param>
-    public static LexedCSharp Lex(CSharpParseOptions options, string text, List<SyntaxToken> tokens, SemanticModel? model = null, PrescannedSecrets? prescan = null)
+    /// <param name="written">
+    /// The text the masked output is written from, when it is not <paramref name="text"/> itself: a numbered listing,
+    /// lexed and parsed with its line numbers blanked out (same length), is written with them (optional).
+    /// </param>
+    public static LexedCSharp Lex(CSharpParseOptions options, string text, List<SyntaxToken> tokens, SemanticModel? model = null, PrescannedSecrets? prescan = null, string? written = null)
     {
+        written ??= text;
+        if (written.Length != text.Length)
+        {
+            throw new ArgumentException("the written text must be as long as the lexed one", nameof(written));
+        }
+
         // About one token per 4-6 characters: sized once, so the list does not grow (and copy) while lexing.
         var expected = text.Length / 4 + 16;
         if (tokens.Capacity < expected)
@@ -76,10 +86,10 @@ internal static class CSharpMasker
             var plan = model is null ? EmitPlan.Build(text, tokens) : null;
             if (plan is not null && prescan is not null)
             {
-                CSharpPrescan.Add(prescan, text, tokens, plan);
+                CSharpPrescan.Add(prescan, written, tokens, plan);
             }
 
-            var lexed = new LexedCSharp(text, tokens, names, plan, facts, interpolations);
+            var lexed = new LexedCSharp(text, written, tokens, names, plan, facts, interpolations);
             names = null;
             return lexed;
         }
@@ -113,7 +123,7 @@ internal static class CSharpMasker
     /// <summary>The masked code, as a <see cref="MaskedText"/> to take whole (<see cref="MaskedText.ToString"/>) or copy into another.</summary>
     public static MaskedText EmitText(MaskContext context, PreparedCSharp prepared)
     {
-        var output = new MaskedText(prepared.Text, 0, prepared.Text.Length);
+        var output = new MaskedText(prepared.Written, 0, prepared.Written.Length);
         var names = prepared.TakeTokenNames();
         try
         {
@@ -200,9 +210,10 @@ internal sealed class LexedCSharp
     private NameFacts?[]? _names;
     private EmitPlan? _plan;
 
-    public LexedCSharp(string text, List<SyntaxToken> tokens, NameFacts?[] names, EmitPlan? plan, FactsCollector facts, InterpolationCache interpolations)
+    public LexedCSharp(string text, string written, List<SyntaxToken> tokens, NameFacts?[] names, EmitPlan? plan, FactsCollector facts, InterpolationCache interpolations)
     {
         Text = text;
+        Written = written;
         Tokens = tokens;
         _names = names;
         _plan = plan;
@@ -210,7 +221,11 @@ internal sealed class LexedCSharp
         Interpolations = interpolations;
     }
 
+    /// <summary>What was lexed (and is parsed, for proprietary code).</summary>
     public string Text { get; }
+
+    /// <summary>What the masked output is written from: <see cref="Text"/>, or the same with the line numbers it was lexed without.</summary>
+    public string Written { get; }
 
     public List<SyntaxToken> Tokens { get; }
 
@@ -242,6 +257,8 @@ internal sealed class PreparedCSharp
     }
 
     public string Text => _lexed.Text;
+
+    public string Written => _lexed.Written;
 
     public List<SyntaxToken> Tokens => _lexed.Tokens;
 

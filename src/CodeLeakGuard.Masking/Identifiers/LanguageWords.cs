@@ -7,11 +7,22 @@ namespace CodeLeakGuard.Masking.Identifiers;
 
 /// <summary>
 /// Names the masker never touches: C# keywords and contextual keywords (<c>var</c>, <c>value</c>, <c>nameof</c>,
-/// <c>field</c>, ...), and member names the compiler binds by pattern (a renamed <c>GetEnumerator</c> breaks
+/// <c>field</c>, ...), the keywords of the other C-family languages, and member names the compiler binds by pattern (a renamed <c>GetEnumerator</c> breaks
 /// <c>foreach</c>, a renamed <c>Deconstruct</c> breaks deconstruction), which are kept even when the code declares them.
 /// </summary>
 internal static class LanguageWords
 {
+    // Unfenced code in a prompt is masked as C# when it looks like C-family code (see Markdown/UnfencedCode), so the
+    // keywords of its neighbours (JavaScript, TypeScript, Java, Kotlin, Go, Rust) stay too: generic words, never a
+    // company's names, and a prompt whose `function` or `import` turned into a pseudonym would be hard to read.
+    private static readonly string[] OtherCFamilyKeywords =
+    {
+        "function", "let", "import", "export", "from", "require", "module", "exports", "extends", "implements", "super", "instanceof",
+        "undefined", "constructor", "type", "declare", "keyof", "boolean", "number", "any", "unknown", "never", "readonly", "package",
+        "final", "throws", "synchronized", "transient", "native", "val", "fun", "func", "go", "defer", "chan", "fn", "impl", "pub", "mut",
+        "self", "Self", "crate", "trait", "match", "loop", "elif", "def", "console", "window", "document",
+    };
+
     private static readonly HashSet<string> Keywords = new(
         SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds()).Select(SyntaxFacts.GetText)
             .Concat(new[]
@@ -20,7 +31,8 @@ internal static class LanguageWords
                 "var", "dynamic", "value", "nameof", "args", "_", "global", "field", "extension", "allows", "scoped", "file", "required",
                 "notnull", "unmanaged", "managed", "record", "init", "with", "when", "and", "or", "not", "alias",
                 "Cdecl", "Stdcall", "Thiscall", "Fastcall", "SuppressGCTransition",
-            }),
+            })
+            .Concat(OtherCFamilyKeywords),
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> Patterns = new(StringComparer.Ordinal)

@@ -54,7 +54,8 @@ internal static class MarkdownMasker
             {
                 case MarkdownSegmentKind.CSharpCode:
                     var block = text.Substring(segment.Start, segment.End - segment.Start);
-                    code[i] = CSharpMasker.Lex(options, block, TokenListPool.Rent(), prescan: prescan);
+                    var lexable = segment.Numbered ? UnfencedCode.WithoutLineNumbers(block) : block;
+                    code[i] = CSharpMasker.Lex(options, lexable, TokenListPool.Rent(), prescan: prescan, written: block);
                     break;
                 case MarkdownSegmentKind.OtherCode:
                     prescan.Add(text, segment.Start, segment.End);

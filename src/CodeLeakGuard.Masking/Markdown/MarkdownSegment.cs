@@ -7,14 +7,15 @@ internal enum MarkdownSegmentKind
     OtherCode,
 }
 
-/// <summary>A run of a Markdown text: prose (fence lines included), or the content of a fenced code block.</summary>
+/// <summary>A run of a Markdown text: prose (fence lines included), the content of a fenced code block, or unfenced C#.</summary>
 internal readonly struct MarkdownSegment
 {
-    public MarkdownSegment(MarkdownSegmentKind kind, int start, int end)
+    public MarkdownSegment(MarkdownSegmentKind kind, int start, int end, bool numbered = false)
     {
         Kind = kind;
         Start = start;
         End = end;
+        Numbered = numbered;
     }
 
     public MarkdownSegmentKind Kind { get; }
@@ -22,4 +23,7 @@ internal readonly struct MarkdownSegment
     public int Start { get; }
 
     public int End { get; }
+
+    /// <summary>Unfenced code printed with a line number before each line (see <see cref="UnfencedCode"/>).</summary>
+    public bool Numbered { get; }
 }

@@ -6,15 +6,16 @@ namespace CodeLeakGuard.Masking.Markdown;
 /// <summary>
 /// Splits Markdown into prose and fenced code blocks (<c>```</c> or <c>~~~</c>, up to three spaces of indent, closed
 /// by a fence of the same character at least as long; an unclosed block runs to the end, as CommonMark has it).
-/// Blocks labelled C# or not labelled at all are C# code; other languages are masked word by word.
+/// Blocks labelled C# or not labelled at all are C# code; other languages are masked word by word. Between fences,
+/// C# written without one is found by <see cref="UnfencedCode"/>.
 /// </summary>
 internal static class MarkdownSegmenter
 {
     private static readonly HashSet<string> CSharpLabels = new(StringComparer.OrdinalIgnoreCase) { "", "csharp", "cs", "c#", "c-sharp", "cake", "csx" };
 
-    /// <summary>Whether <paramref name="text"/> can hold a fenced block at all (a quick test before lexing it ahead).</summary>
+    /// <summary>Whether <paramref name="text"/> can hold code at all, fenced or not (a quick test before lexing it ahead).</summary>
     public static bool MayHoldCode(string text) =>
-        text.IndexOf("```", StringComparison.Ordinal) >= 0 || text.IndexOf("~~~", StringComparison.Ordinal) >= 0;
+        text.IndexOf("```", StringComparison.Ordinal) >= 0 || text.IndexOf("~~~", StringComparison.Ordinal) >= 0 || UnfencedCode.MayHold(text);
 
     public static List<MarkdownSegment> Split(string text)
     {
@@ -44,13 +45,13 @@ internal static class MarkdownSegmenter
                 }
             }
 
-            segments.Add(new MarkdownSegment(MarkdownSegmentKind.Prose, proseStart, contentStart));
+            UnfencedCode.Split(text, proseStart, contentStart, segments);
             segments.Add(new MarkdownSegment(CSharpLabels.Contains(label) ? MarkdownSegmentKind.CSharpCode : MarkdownSegmentKind.OtherCode, contentStart, contentEnd));
             proseStart = contentEnd;
             position = next;
         }
 
-        segments.Add(new MarkdownSegment(MarkdownSegmentKind.Prose, proseStart, text.Length));
+        UnfencedCode.Split(text, proseStart, text.Length, segments);
         segments.RemoveAll(s => s.End <= s.Start);
         return segments;
     }
