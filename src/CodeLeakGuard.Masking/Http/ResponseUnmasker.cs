@@ -10,7 +10,19 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 public static class ResponseUnmasker
 {
-    public static void Unmask(JsonNode? node, IConversationMasker masker)
+    public static void Unmask(JsonNode? node, IConversationMasker masker) => Unmask(node, masker, remember: true);
+
+    /// <param name="remember">
+    /// Whether a conversation that keeps answers (<see cref="IAnswerMemory"/>) remembers each string value as the model
+    /// wrote it: yes for a whole answer; not for a stream's events, whose texts are remembered whole at their ends.
+    /// </param>
+    internal static void Unmask(JsonNode? node, IConversationMasker masker, bool remember)
+    {
+        var memory = remember ? masker as IAnswerMemory : null;
+        Walk(node, masker, memory);
+    }
+
+    private static void Walk(JsonNode? node, IConversationMasker masker, IAnswerMemory? memory)
     {
         switch (node)
         {
@@ -20,11 +32,11 @@ public static class ResponseUnmasker
                     var value = obj[key];
                     if (value is JsonValue && value.GetValueKind() == JsonValueKind.String)
                     {
-                        obj[key] = UnmaskString(key, value.GetValue<string>(), masker);
+                        obj[key] = UnmaskString(key, value.GetValue<string>(), masker, memory);
                     }
                     else
                     {
-                        Unmask(value, masker);
+                        Walk(value, masker, memory);
                     }
                 }
 
@@ -34,11 +46,11 @@ public static class ResponseUnmasker
                 {
                     if (array[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
                     {
-                        array[i] = masker.Unmask(value.GetValue<string>());
+                        array[i] = UnmaskText(value.GetValue<string>(), masker, memory);
                     }
                     else
                     {
-                        Unmask(array[i], masker);
+                        Walk(array[i], masker, memory);
                     }
                 }
 
@@ -47,22 +59,29 @@ public static class ResponseUnmasker
     }
 
     // Tool-call arguments are JSON inside a string: unmask the strings inside, keep it valid JSON.
-    private static string UnmaskString(string key, string value, IConversationMasker masker)
+    private static string UnmaskString(string key, string value, IConversationMasker masker, IAnswerMemory? memory)
     {
         if (key is "arguments" or "partial_json")
         {
             try
             {
                 var parsed = JsonNode.Parse(value);
-                Unmask(parsed, masker);
+                Walk(parsed, masker, memory);
                 return parsed?.ToJsonString() ?? value;
             }
             catch (JsonException)
             {
-                return masker.Unmask(value);
+                return UnmaskText(value, masker, memory);
             }
         }
 
-        return masker.Unmask(value);
+        return UnmaskText(value, masker, memory);
+    }
+
+    private static string UnmaskText(string value, IConversationMasker masker, IAnswerMemory? memory)
+    {
+        var unmasked = masker.Unmask(value);
+        memory?.Remember(value, unmasked);
+        return unmasked;
     }
 }

@@ -14,8 +14,10 @@ namespace CodeLeakGuard.Masking.Http;
 /// before (which keeps the provider's prompt cache valid). A remembered text is never less masked than what was
 /// already sent: it is exactly what was sent.
 /// </remarks>
-public sealed class SessionMasker : IConversationMasker
+public sealed class SessionMasker : IConversationMasker, IAnswerMemory
 {
+    private static readonly IReadOnlyDictionary<string, int> NothingMasked = new Dictionary<string, int>();
+
     private const int LongestBracketPlaceholder = 96;
 
     /// <summary>Remembered texts are dropped once they exceed this many characters in total (about 64 MB).</summary>
@@ -63,17 +65,43 @@ public sealed class SessionMasker : IConversationMasker
         var masked = MaskNew(text, ahead);
         lock (_gate)
         {
-            _rememberedChars += text.Length + masked.Text.Length;
-            if (_rememberedChars > MaxRememberedChars)
-            {
-                _remembered.Clear();
-                _rememberedChars = text.Length + masked.Text.Length;
-            }
-
-            _remembered[text] = masked;
+            RememberLocked(text, masked);
         }
 
         return masked;
+    }
+
+    /// <summary>
+    /// What the model wrote goes out again as it wrote it (see <see cref="IAnswerMemory"/>); a text the session
+    /// already remembers keeps its first masked form. The string values of a JSON text (a tool's input, streamed as
+    /// JSON) are remembered one by one, as clients send them back as values.
+    /// </summary>
+    void IAnswerMemory.Remember(string written, string unmasked)
+    {
+        lock (_gate)
+        {
+            if (!_remembered.ContainsKey(unmasked))
+            {
+                RememberLocked(unmasked, new MaskedPrompt(written, NothingMasked));
+            }
+        }
+
+        if (written.TrimStart().StartsWith("{", StringComparison.Ordinal) || written.TrimStart().StartsWith("[", StringComparison.Ordinal))
+        {
+            JsonValues.Pair(written, unmasked, ((IAnswerMemory)this).Remember);
+        }
+    }
+
+    private void RememberLocked(string text, MaskedPrompt masked)
+    {
+        _rememberedChars += text.Length + masked.Text.Length;
+        if (_rememberedChars > MaxRememberedChars)
+        {
+            _remembered.Clear();
+            _rememberedChars = text.Length + masked.Text.Length;
+        }
+
+        _remembered[text] = masked;
     }
 
     private MaskedPrompt MaskNew(string text, LexAhead? ahead)

@@ -103,14 +103,14 @@ public sealed class SseUnmaskingTransformer
         {
             foreach (var field in new[] { "text", "partial_json", "thinking" })
             {
-                if (_blocks.TryGetValue(index + field, out var unmasker) && unmasker.HasPending)
+                if (_blocks.TryGetValue(index + field, out var unmasker) && _blocks.Remove(index + field) && unmasker.End() is { Length: > 0 } rest)
                 {
                     var deltaType = field switch { "text" => "text_delta", "partial_json" => "input_json_delta", _ => "thinking_delta" };
                     var flush = new JsonObject
                     {
                         ["type"] = "content_block_delta",
                         ["index"] = JsonNode.Parse(index),
-                        ["delta"] = new JsonObject { ["type"] = deltaType, [field] = unmasker.Flush() },
+                        ["delta"] = new JsonObject { ["type"] = deltaType, [field] = rest },
                     };
                     yield return new SseEvent { Event = "content_block_delta", Data = flush.ToJsonString() };
                 }
@@ -141,7 +141,7 @@ public sealed class SseUnmaskingTransformer
                 {
                     var piece = delta["content"]?.GetValueKind() == JsonValueKind.String ? delta["content"]!.GetValue<string>() : string.Empty;
                     var unmasker = Block("c" + index);
-                    delta["content"] = unmasker.Push(piece) + (finished ? unmasker.Flush() : string.Empty);
+                    delta["content"] = unmasker.Push(piece) + (finished ? unmasker.End() : string.Empty);
                 }
 
                 if (delta["tool_calls"] is JsonArray calls)
@@ -151,7 +151,7 @@ public sealed class SseUnmaskingTransformer
                         if (call["function"] is JsonObject function && function["arguments"]?.GetValueKind() == JsonValueKind.String)
                         {
                             var unmasker = Block("t" + index + "/" + (call["index"]?.ToJsonString() ?? "0"));
-                            function["arguments"] = unmasker.Push(function["arguments"]!.GetValue<string>()) + (finished ? unmasker.Flush() : string.Empty);
+                            function["arguments"] = unmasker.Push(function["arguments"]!.GetValue<string>()) + (finished ? unmasker.End() : string.Empty);
                         }
                     }
                 }
@@ -182,7 +182,7 @@ public sealed class SseUnmaskingTransformer
         if (type.EndsWith(".done", System.StringComparison.Ordinal))
         {
             var deltaType = type.Substring(0, type.Length - ".done".Length) + ".delta";
-            if (_blocks.TryGetValue(deltaType + key, out var unmasker) && unmasker.HasPending)
+            if (_blocks.TryGetValue(deltaType + key, out var unmasker) && _blocks.Remove(deltaType + key) && unmasker.End() is { Length: > 0 } rest)
             {
                 var flush = data.DeepClone().AsObject();
                 foreach (var whole in new[] { "text", "arguments", "part", "item" })
@@ -191,7 +191,7 @@ public sealed class SseUnmaskingTransformer
                 }
 
                 flush["type"] = deltaType;
-                flush["delta"] = unmasker.Flush();
+                flush["delta"] = rest;
                 yield return new SseEvent { Event = input.Event is null ? null : deltaType, Data = flush.ToJsonString() };
             }
         }
@@ -204,7 +204,7 @@ public sealed class SseUnmaskingTransformer
 
     private IEnumerable<SseEvent> Whole(SseEvent input, JsonObject data)
     {
-        ResponseUnmasker.Unmask(data, _masker);
+        ResponseUnmasker.Unmask(data, _masker, remember: false); // the texts were remembered whole at their blocks' ends
         input.Data = data.ToJsonString();
         yield return input;
     }
@@ -216,9 +216,11 @@ public sealed class SseUnmaskingTransformer
             yield break;
         }
 
-        foreach (var pair in _blocks)
+        foreach (var pair in _blocks.ToList())
         {
-            if (!pair.Value.HasPending || !pair.Key.StartsWith("c", System.StringComparison.Ordinal))
+            _blocks.Remove(pair.Key);
+            var rest = pair.Value.End();
+            if (rest.Length == 0 || !pair.Key.StartsWith("c", System.StringComparison.Ordinal))
             {
                 continue;
             }
@@ -227,7 +229,7 @@ public sealed class SseUnmaskingTransformer
             chunk["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = JsonNode.Parse(pair.Key.Substring(1)),
-                ["delta"] = new JsonObject { ["content"] = pair.Value.Flush() },
+                ["delta"] = new JsonObject { ["content"] = rest },
                 ["finish_reason"] = null,
             });
             yield return new SseEvent { Data = chunk.ToJsonString() };

@@ -11,12 +11,15 @@ public sealed class StreamingUnmasker
 {
     private readonly IConversationMasker _masker;
     private readonly StringBuilder _pending = new();
+    private readonly StringBuilder _written = new();
+    private readonly StringBuilder _released = new();
 
     public StreamingUnmasker(IConversationMasker masker) => _masker = masker;
 
     /// <summary>Adds a piece; returns the unmasked text that is safe to release now (possibly empty).</summary>
     public string Push(string piece)
     {
+        _written.Append(piece);
         _pending.Append(piece);
         var text = _pending.ToString();
         var hold = _masker.PendingTokenLength(text);
@@ -26,7 +29,7 @@ public sealed class StreamingUnmasker
         }
 
         _pending.Clear().Append(text, text.Length - hold, hold);
-        return _masker.Unmask(text.Substring(0, text.Length - hold));
+        return Released(_masker.Unmask(text.Substring(0, text.Length - hold)));
     }
 
     /// <summary>The rest, at the end of the stream (or of a content block).</summary>
@@ -34,8 +37,31 @@ public sealed class StreamingUnmasker
     {
         var text = _pending.ToString();
         _pending.Clear();
-        return text.Length == 0 ? string.Empty : _masker.Unmask(text);
+        return text.Length == 0 ? string.Empty : Released(_masker.Unmask(text));
+    }
+
+    /// <summary>
+    /// The rest, at the end of the text: and the whole text, as the model wrote it and unmasked, is remembered by a
+    /// conversation that keeps answers (so the client's copy in the next request goes out as the model wrote it).
+    /// </summary>
+    public string End()
+    {
+        var rest = Flush();
+        if (_written.Length > 0 && _masker is IAnswerMemory memory)
+        {
+            memory.Remember(_written.ToString(), _released.ToString());
+        }
+
+        _written.Clear();
+        _released.Clear();
+        return rest;
     }
 
     public bool HasPending => _pending.Length > 0;
+
+    private string Released(string text)
+    {
+        _released.Append(text);
+        return text;
+    }
 }

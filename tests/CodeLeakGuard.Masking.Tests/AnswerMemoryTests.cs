@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>
+/// What the model wrote goes out again exactly as it wrote it when the client sends it back in the history
+/// (thinking signatures and the provider's unchanged-prefix check depend on it), not masked anew.
+/// </summary>
+public class AnswerMemoryTests
+{
+    private const string Code = """
+        ```csharp
+        namespace Contoso.Pricing;
+
+        public sealed class OrderPricingEngine
+        {
+            public decimal ComputeMargin(decimal basePrice) => basePrice * 0.42m;
+        }
+        ```
+        """;
+
+    [Fact]
+    public void A_whole_answer_goes_back_as_the_model_wrote_it_where_masking_it_anew_would_differ()
+    {
+        var masker = new SessionMasker(new MaskingSession());
+        var (engine, margin) = Pseudonyms(masker.Mask(Code).Text);
+        var written = $"Split {engine}.{margin} and pass a `retryBudget` into it.";
+        var answer = new JsonObject { ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = written }) };
+
+        ResponseUnmasker.Unmask(answer, masker);
+        var unmasked = answer["content"]![0]!["text"]!.GetValue<string>();
+
+        Assert.Equal("Split OrderPricingEngine.ComputeMargin and pass a `retryBudget` into it.", unmasked);
+        Assert.Equal(written, masker.Mask(unmasked).Text);
+        Assert.NotEqual(written, new SessionMasker(masker.Session).Mask(unmasked).Text); // anew, `retryBudget` is masked too
+    }
+
+    [Fact]
+    public void A_streamed_thinking_text_and_tool_input_go_back_as_the_model_wrote_them()
+    {
+        var masker = new SessionMasker(new MaskingSession());
+        var (engine, margin) = Pseudonyms(masker.Mask(Code).Text);
+        var thinking = $"The user wants {engine}.{margin} faster; `marginCache` would help.";
+        var text = $"Cache the result of {margin} in {engine}.";
+        var input = $$"""{"symbol":"{{engine}}.{{margin}}","note":"see pricingNotes.md"}""";
+        var transformer = new SseUnmaskingTransformer(masker, AiApi.AnthropicMessages);
+        var received = new Dictionary<string, System.Text.StringBuilder> { ["thinking"] = new(), ["text"] = new(), ["partial_json"] = new() };
+
+        foreach (var (index, field, deltaType, whole) in new[] { (0, "thinking", "thinking_delta", thinking), (1, "text", "text_delta", text), (2, "partial_json", "input_json_delta", input) })
+        {
+            var events = Enumerable.Range(0, (whole.Length + 4) / 5)
+                .Select(i => Event(new JsonObject { ["type"] = "content_block_delta", ["index"] = index, ["delta"] = new JsonObject { ["type"] = deltaType, [field] = whole.Substring(i * 5, Math.Min(5, whole.Length - i * 5)) } }))
+                .Append(Event(new JsonObject { ["type"] = "content_block_stop", ["index"] = index }));
+            foreach (var output in events.SelectMany(transformer.Transform))
+            {
+                if (JsonNode.Parse(output.Data!)!["delta"]?[field] is { } piece)
+                {
+                    received[field].Append(piece.GetValue<string>());
+                }
+            }
+        }
+
+        var unmaskedInput = JsonNode.Parse(received["partial_json"].ToString())!;
+        Assert.Equal("OrderPricingEngine.ComputeMargin", unmaskedInput["symbol"]!.GetValue<string>());
+        Assert.Equal(thinking, masker.Mask(received["thinking"].ToString()).Text);
+        Assert.Equal(text, masker.Mask(received["text"].ToString()).Text);
+        Assert.Equal($"{engine}.{margin}", masker.Mask(unmaskedInput["symbol"]!.GetValue<string>()).Text);
+        Assert.Equal("see pricingNotes.md", masker.Mask(unmaskedInput["note"]!.GetValue<string>()).Text);
+    }
+
+    [Fact]
+    public void A_prompt_the_session_already_sent_keeps_its_masked_form_when_the_model_repeats_it()
+    {
+        const string Prompt = "Why is OrderPricingEngine slow? Ask pricingTeam.";
+        var masker = new SessionMasker(new MaskingSession());
+        var prompt = masker.Mask(Prompt);
+        var team = System.Text.RegularExpressions.Regex.Match(prompt.Text, @"Ask (\w+)\.").Groups[1].Value;
+        Assert.NotEqual("pricingTeam", team);
+
+        // The model repeats the question, but with one name as the user wrote it: it unmasks to the same text.
+        var repeated = new JsonObject { ["text"] = prompt.Text.Replace(team, "pricingTeam") };
+        ResponseUnmasker.Unmask(repeated, masker);
+
+        Assert.Equal(Prompt, repeated["text"]!.GetValue<string>());
+        Assert.Same(prompt, masker.Mask(Prompt));
+    }
+
+    private static SseEvent Event(JsonObject data) => new() { Event = data["type"]!.GetValue<string>(), Data = data.ToJsonString() };
+
+    private static (string Engine, string Margin) Pseudonyms(string maskedCode)
+    {
+        var engine = System.Text.RegularExpressions.Regex.Match(maskedCode, @"class (\w+)").Groups[1].Value;
+        var margin = System.Text.RegularExpressions.Regex.Match(maskedCode, @"decimal (\w+)\(").Groups[1].Value;
+        Assert.Matches("^Class[0-9]+$", engine);
+        Assert.Matches("^Method[0-9]+$", margin);
+        return (engine, margin);
+    }
+}
