@@ -280,6 +280,13 @@ public sealed class RequestMasker
             return;
         }
 
+        // Arguments the model wrote go back as it wrote them, spacing and all (re-serialised JSON would differ).
+        if (_masker is SessionMasker session && session.IsRemembered(owner[key]!.GetValue<string>()))
+        {
+            owner[key] = MaskText(owner[key]!.GetValue<string>());
+            return;
+        }
+
         JsonNode? parsed;
         try
         {

@@ -67,7 +67,9 @@ public static class ResponseUnmasker
             {
                 var parsed = JsonNode.Parse(value);
                 Walk(parsed, masker, memory);
-                return parsed?.ToJsonString() ?? value;
+                var unmasked = parsed?.ToJsonString() ?? value;
+                memory?.Remember(value, unmasked); // whole, too: clients send arguments back as the string they got
+                return unmasked;
             }
             catch (JsonException)
             {
