@@ -57,6 +57,11 @@ internal static class RegionMasker
             {
                 // In a doc comment, <c>...</c>, cref="..." and name="..." hold code: unknown names there are masked like code.
                 var wordMode = docComment && (inCodeElement || IsXmlNameAttributeValue(text, i, start)) ? WordMode.Aggressive : mode;
+                if (wordMode == WordMode.Prose && IsCapitalisedPartOfQualifiedName(text, i, wordEnd, start, end))
+                {
+                    wordMode = WordMode.InlineCode;
+                }
+
                 MaskWord(context, text, i, wordEnd, wordMode, sink);
             }
 
@@ -158,6 +163,30 @@ internal static class RegionMasker
         end - word.Length >= limit && string.CompareOrdinal(text, end - word.Length, word, 0, word.Length) == 0;
 
     // HTTP, JSON, API, SQL: upper-case abbreviations in prose-like inline code identify nothing.
+    // `Contoso.Billing.InvoiceSplitter`, a stack trace's `at Contoso.Billing.Jobs.Run()`: in prose, a qualified name is
+    // code, so its capitalised parts are masked as inline code would mask them (not only those written like code);
+    // framework parts (`System.Text`) are kept, and lower-case or all-capital parts (`appsettings.json`, `README.md`,
+    // `e.g.`) stay prose.
+    private static bool IsCapitalisedPartOfQualifiedName(string text, int wordStart, int wordEnd, int start, int end)
+    {
+        var qualified = (wordEnd + 1 < end && text[wordEnd] == '.' && char.IsLetter(text[wordEnd + 1]))
+            || (wordStart - 2 >= start && text[wordStart - 1] == '.' && Words.IsWordChar(text[wordStart - 2]));
+        if (!qualified || !char.IsUpper(text[wordStart]))
+        {
+            return false;
+        }
+
+        for (var i = wordStart + 1; i < wordEnd; i++)
+        {
+            if (char.IsLower(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsShortAcronym(string text, int start, int end)
     {
         if (end - start > 5)
