@@ -7,6 +7,7 @@ using System.Threading;
 using CodeLeakGuard.Analyzers.Proprietary;
 using CodeLeakGuard.Masking.CSharp;
 using CodeLeakGuard.Masking.Markdown;
+using CodeLeakGuard.Masking.Proprietary;
 using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Masking.Unmasking;
@@ -64,7 +65,10 @@ public sealed class MaskingSession
 
     /// <param name="text">The text to send.</param>
     /// <param name="kind">C# source, a Markdown prompt, or plain text.</param>
-    /// <param name="path">For C#: the file's repository-relative path, for the policy's <c>proprietary path</c> rules.</param>
+    /// <param name="path">
+    /// The file the text holds, for the policy's <c>proprietary path</c> rules (repository-relative, or absolute: any
+    /// tail of it a rule covers counts). C# under such a rule is sent as stubs; other text of such a file is withheld.
+    /// </param>
     /// <exception cref="MaskingException">The text cannot be masked with certainty; nothing of it may be sent.</exception>
     public MaskResult Mask(string text, MaskKind kind, string? path = null) => Run(text, context => MaskOne(context, text, kind, path));
 
@@ -210,10 +214,11 @@ public sealed class MaskingSession
     }
 
     /// <summary>Masks Markdown whose code blocks were lexed ahead (<see cref="LexMarkdown"/>): the same result as <c>Mask(text, MaskKind.Markdown)</c>.</summary>
-    internal MaskResult MaskMarkdown(string text, LexedMarkdown? lexed)
+    /// <param name="path">The file the text holds, when known (see <see cref="MarkdownMasker.Mask"/>).</param>
+    internal MaskResult MaskMarkdown(string text, LexedMarkdown? lexed, string? path = null)
     {
         var usable = lexed is not null && string.Equals(lexed.Text, text, StringComparison.Ordinal) ? lexed : null;
-        return Run(text, context => MarkdownMasker.Mask(context, text, usable));
+        return Run(text, context => MarkdownMasker.Mask(context, text, usable, path));
     }
 
     /// <summary>The session-independent part of masking Markdown, safe to run on any thread before <see cref="MaskMarkdown"/>.</summary>
@@ -265,16 +270,24 @@ public sealed class MaskingSession
 
     private static string MaskOne(MaskContext context, string text, MaskKind kind, string? path) => kind switch
     {
-        MaskKind.CSharp => CSharpMasker.Mask(context, text, path),
-        MaskKind.Markdown => MarkdownMasker.Mask(context, text),
-        MaskKind.PlainText => PlainText(context, text),
+        MaskKind.CSharp => CSharpMasker.Mask(context, text, ProprietaryPaths.Covering(context.Options.Policy, path) ?? path),
+        MaskKind.Markdown => MarkdownMasker.Mask(context, text, path: path),
+        MaskKind.PlainText => PlainText(context, text, path),
         _ => throw new MaskingException(MaskingFailure.InvalidRequest, $"unknown mask kind {kind}"),
     };
 
-    private static string PlainText(MaskContext context, string text)
+    private static string PlainText(MaskContext context, string text, string? path)
     {
         var output = new MaskedText(text, 0, text.Length);
-        RegionMasker.Mask(context, text, 0, text.Length, WordMode.Prose, new SourceSink(context, output));
+        if (ProprietaryPaths.Covering(context.Options.Policy, path) is not null)
+        {
+            ProprietaryPlanner.WithholdText(context, output, 0, text.Length);
+        }
+        else
+        {
+            RegionMasker.Mask(context, text, 0, text.Length, WordMode.Prose, new SourceSink(context, output));
+        }
+
         return output.ToString();
     }
 }

@@ -15,10 +15,17 @@ namespace CodeLeakGuard.Masking.Http;
 public sealed class RequestMasker
 {
     private static readonly HashSet<string> TextBlockTypes = new(StringComparer.Ordinal) { "text", "input_text", "output_text" };
+    // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
+    private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
+
     private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature" };
 
     private readonly IConversationMasker _masker;
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    // The file each tool call named, by call id: its result holds that file, for the policy's proprietary path rules.
+    private readonly Dictionary<string, string> _toolPaths = new(StringComparer.Ordinal);
+    private string? _path;
     private (SessionMasker Session, LexAhead? Ahead)? _collector;
     private LexAhead? _ahead;
 
@@ -119,7 +126,15 @@ public sealed class RequestMasker
                 throw new MaskingRefusedException("a message is not an object");
             }
 
-            MaskContent(item, contentKey);
+            if (item["role"]?.GetValueKind() == JsonValueKind.String && item["role"]!.GetValue<string>() == "tool")
+            {
+                MaskToolOutput(item["tool_call_id"], () => MaskContent(item, contentKey));
+            }
+            else
+            {
+                MaskContent(item, contentKey);
+            }
+
             MaskToolCalls(item["tool_calls"]);
             MaskFunctionCall(item["function_call"]);
         }
@@ -169,16 +184,18 @@ public sealed class RequestMasker
                 MaskContent(block, "text");
                 break;
             case "tool_use" or "server_tool_use":
+                RecordToolPath(block["id"], block["input"]);
                 MaskJsonStrings(block, "input");
                 break;
             case "tool_result":
-                MaskContent(block, "content");
+                MaskToolOutput(block["tool_use_id"], () => MaskContent(block, "content"));
                 break;
             case "function_call":
+                RecordToolPath(block["call_id"], block["arguments"]);
                 MaskArguments(block, "arguments");
                 break;
             case "function_call_output":
-                MaskContent(block, "output");
+                MaskToolOutput(block["call_id"], () => MaskContent(block, "output"));
                 break;
             case "message" or null when block.ContainsKey("content"):
                 MaskContent(block, "content");
@@ -259,6 +276,7 @@ public sealed class RequestMasker
 
         foreach (var call in array.OfType<JsonObject>())
         {
+            RecordToolPath(call["id"], (call["function"] as JsonObject)?["arguments"]);
             MaskFunctionCall(call["function"]);
         }
     }
@@ -268,6 +286,47 @@ public sealed class RequestMasker
         if (function is JsonObject call)
         {
             MaskArguments(call, "arguments");
+        }
+    }
+
+    /// <summary>Remembers the file a tool call names (its input, or its arguments as a JSON string), before the input is masked.</summary>
+    private void RecordToolPath(JsonNode? id, JsonNode? input)
+    {
+        if (id is not JsonValue idValue || idValue.GetValueKind() != JsonValueKind.String)
+        {
+            return;
+        }
+
+        if (input is JsonValue arguments && arguments.GetValueKind() == JsonValueKind.String)
+        {
+            try
+            {
+                input = JsonNode.Parse(arguments.GetValue<string>());
+            }
+            catch (JsonException)
+            {
+                return;
+            }
+        }
+
+        if (input is JsonObject fields && fields.FirstOrDefault(f => PathKeys.Contains(f.Key) && f.Value?.GetValueKind() == JsonValueKind.String) is { Value: { } path })
+        {
+            _toolPaths[idValue.GetValue<string>()] = path.GetValue<string>();
+        }
+    }
+
+    /// <summary>Masks a tool's output as the file its call named, if it named one.</summary>
+    private void MaskToolOutput(JsonNode? callId, Action mask)
+    {
+        var outer = _path;
+        _path = callId is JsonValue id && id.GetValueKind() == JsonValueKind.String && _toolPaths.TryGetValue(id.GetValue<string>(), out var path) ? path : null;
+        try
+        {
+            mask();
+        }
+        finally
+        {
+            _path = outer;
         }
     }
 
@@ -343,7 +402,7 @@ public sealed class RequestMasker
             return text;
         }
 
-        var masked = _ahead is not null && _masker is SessionMasker session ? session.Mask(text, _ahead) : _masker.Mask(text);
+        var masked = _masker is SessionMasker session ? session.Mask(text, _ahead, _path) : _masker.Mask(text);
         _ahead?.Escapes.Add(masked.Text);
         foreach (var pair in masked.Counts)
         {

@@ -52,7 +52,8 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
         }
     }
 
-    internal MaskedPrompt Mask(string text, LexAhead? ahead)
+    /// <param name="path">The file the text holds, when a tool call named it (for the policy's <c>proprietary path</c> rules).</param>
+    internal MaskedPrompt Mask(string text, LexAhead? ahead, string? path = null)
     {
         lock (_gate)
         {
@@ -62,7 +63,7 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
             }
         }
 
-        var masked = MaskNew(text, ahead);
+        var masked = MaskNew(text, ahead, path);
         lock (_gate)
         {
             RememberLocked(text, masked);
@@ -104,7 +105,7 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
         _remembered[text] = masked;
     }
 
-    private MaskedPrompt MaskNew(string text, LexAhead? ahead)
+    private MaskedPrompt MaskNew(string text, LexAhead? ahead, string? path)
     {
         try
         {
@@ -114,7 +115,7 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
                 Interlocked.Increment(ref _textsLexedAhead);
             }
 
-            var result = Session.MaskMarkdown(text, lexed);
+            var result = Session.MaskMarkdown(text, lexed, path);
             var report = result.Report;
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Add(counts, "identifiers", report.Identifiers);

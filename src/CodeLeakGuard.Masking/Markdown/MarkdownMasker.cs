@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.CSharp;
+using CodeLeakGuard.Masking.Proprietary;
 using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Secrets;
 
@@ -13,19 +14,24 @@ namespace CodeLeakGuard.Masking.Markdown;
 internal static class MarkdownMasker
 {
     /// <param name="lexed">This text's code blocks already lexed (<see cref="Lex"/>, e.g. on another thread), or null.</param>
-    public static string Mask(MaskContext context, string text, LexedMarkdown? lexed = null)
+    /// <param name="path">
+    /// The file the text holds, when known (a coding agent's tool read it): under a <c>proprietary path</c> rule its
+    /// code is sent as stubs and everything else in it is withheld.
+    /// </param>
+    public static string Mask(MaskContext context, string text, LexedMarkdown? lexed = null, string? path = null)
     {
         lexed ??= Lex(context.Options.ParseOptions, context.Scanner, text);
         var prepared = new Dictionary<int, PreparedCSharp>();
+        var proprietaryPath = ProprietaryPaths.Covering(context.Options.Policy, path);
         context.Prescanned = lexed.Prescanned;
         try
         {
             foreach (var pair in lexed.Code)
             {
-                prepared[pair.Key] = CSharpMasker.Decide(context, pair.Value, path: null);
+                prepared[pair.Key] = CSharpMasker.Decide(context, pair.Value, proprietaryPath);
             }
 
-            return Write(context, text, lexed.Segments, prepared);
+            return Write(context, text, lexed.Segments, prepared, withholdText: proprietaryPath is not null);
         }
         finally
         {
@@ -74,7 +80,7 @@ internal static class MarkdownMasker
         return new LexedMarkdown(text, segments, code, prescan);
     }
 
-    private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared)
+    private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared, bool withholdText)
     {
         var output = new MaskedText(text, 0, text.Length);
         var sink = new SourceSink(context, output);
@@ -82,6 +88,12 @@ internal static class MarkdownMasker
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
+            if (withholdText && segment.Kind != MarkdownSegmentKind.CSharpCode)
+            {
+                ProprietaryPlanner.WithholdText(context, output, segment.Start, segment.End);
+                continue;
+            }
+
             switch (segment.Kind)
             {
                 case MarkdownSegmentKind.CSharpCode:

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CodeLeakGuard.Analyzers.Proprietary;
+using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -69,6 +70,38 @@ internal static class ProprietaryPlanner
         var entry = context.State.AddWithheld("Proprietary");
         var all = new TextSpan(0, length);
         return new[] { new ProprietaryPiece(all, entry, new[] { new WithheldRange(all, WithheldText.Comment(entry.Marker)) }, Array.Empty<TextSpan>()) };
+    }
+
+    /// <summary>
+    /// Withholds <c>output.Source[start..end)</c> whole, unless it is only white space: text from a proprietary file
+    /// that is not code (comments around it, a README, a configuration file), which no stub can describe.
+    /// </summary>
+    public static void WithholdText(MaskContext context, MaskedText output, int start, int end)
+    {
+        var source = output.Source;
+        var from = start;
+        var to = end;
+        while (from < to && char.IsWhiteSpace(source[from]))
+        {
+            from++;
+        }
+
+        while (to > from && char.IsWhiteSpace(source[to - 1]))
+        {
+            to--;
+        }
+
+        if (from == to)
+        {
+            return;
+        }
+
+        var entry = context.State.AddWithheld("Proprietary");
+        entry.Original = source.Substring(from, to - from);
+        entry.Stub = entry.Marker;
+        entry.MarkerOffset = 0;
+        output.Replace(from, to, entry.Marker);
+        context.ProprietarySpans++;
     }
 
     private static IEnumerable<(TextSpan Span, SyntaxNode? Declaration, ProprietaryMarkerKind Kind, TextSpan Marker)> Merge(

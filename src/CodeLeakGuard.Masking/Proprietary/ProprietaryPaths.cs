@@ -1,0 +1,40 @@
+using CodeLeakGuard.Policy;
+
+namespace CodeLeakGuard.Masking.Proprietary;
+
+/// <summary>
+/// Which <c>proprietary path</c> rule covers a file named by a tool or a caller. Rules are repository-relative
+/// (<c>src/Pricing/**</c>); coding agents name files absolutely (<c>/home/dev/shop/src/Pricing/Engine.cs</c>,
+/// <c>C:\shop\src\Pricing\Engine.cs</c>), so every tail of the path that starts at a folder is tried: a rule that
+/// covers a tail covers the file (the safe side when an unrelated folder happens to end the same way).
+/// </summary>
+internal static class ProprietaryPaths
+{
+    /// <summary>The path as the covering rule matched it (repository-relative), or null when no rule covers it.</summary>
+    public static string? Covering(AiPolicy policy, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !policy.HasProprietaryRules)
+        {
+            return null;
+        }
+
+        var normalized = path!.Trim().Replace('\\', '/');
+        var start = 0;
+        while (true)
+        {
+            var tail = normalized.Substring(start).TrimStart('/');
+            if (tail.Length > 0 && policy.FindProprietaryPath(tail) is not null)
+            {
+                return tail;
+            }
+
+            var slash = normalized.IndexOf('/', start);
+            if (slash < 0)
+            {
+                return null;
+            }
+
+            start = slash + 1;
+        }
+    }
+}

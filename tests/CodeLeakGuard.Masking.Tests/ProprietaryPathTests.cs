@@ -1,0 +1,111 @@
+using CodeLeakGuard.Masking.Proprietary;
+using CodeLeakGuard.Policy;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>A file named by path (a coding agent's tool read it) honours the policy's <c>proprietary path</c> rules in every kind of text.</summary>
+public class ProprietaryPathTests
+{
+    private static readonly AiPolicy Policy = AiPolicy.Parse("proprietary path src/Pricing/**", "codeleakguard.policy");
+
+    private const string Engine = """
+        namespace Shop.Pricing;
+
+        public sealed class TierEngine
+        {
+            public decimal Apply(decimal basePrice) => basePrice * 0.37m + 11m;
+        }
+        """;
+
+    [Theory]
+    [InlineData("src/Pricing/TierEngine.cs", "src/Pricing/TierEngine.cs")]
+    [InlineData("/home/dev/shop/src/Pricing/TierEngine.cs", "src/Pricing/TierEngine.cs")]
+    [InlineData(@"C:\work\shop\src\Pricing\Rules\Tier.cs", "src/Pricing/Rules/Tier.cs")]
+    [InlineData("/home/dev/shop/src/Checkout/Cart.cs", null)]
+    [InlineData("Pricing/TierEngine.cs", null)]
+    [InlineData(null, null)]
+    public void A_path_is_covered_when_a_rule_covers_one_of_its_tails(string? path, string? covered)
+    {
+        Assert.Equal(covered, ProprietaryPaths.Covering(Policy, path));
+    }
+
+    [Fact]
+    public void Code_a_tool_read_from_a_proprietary_folder_goes_out_as_stubs_and_the_text_around_it_is_withheld()
+    {
+        var listing = "// pricing rules, do not share\n" + string.Join("\n", Engine.Split('\n').Select((line, i) => $"{i + 2,6}→{line}"));
+        var session = new MaskingSession(new MaskingOptions { Policy = Policy });
+
+        var masked = session.Mask(listing, MaskKind.Markdown, "/home/dev/shop/src/Pricing/TierEngine.cs");
+
+        Assert.DoesNotContain("0.37m", masked.Text);
+        Assert.DoesNotContain("do not share", masked.Text);
+        Assert.Contains("<withheld:Proprietary", masked.Text);
+        Assert.Matches(@"     6→    public decimal Apply\(decimal param\d+\) => throw new global::System\.NotSupportedException\(""<withheld:Proprietary\d+>""\);", masked.Text);
+        Assert.StartsWith("<withheld:Proprietary", masked.Text); // the comment line before the listing
+        Assert.True(masked.Report.ProprietarySpans >= 2);
+
+        var elsewhere = new MaskingSession(new MaskingOptions { Policy = Policy }).Mask(listing, MaskKind.Markdown, "/home/dev/shop/src/Checkout/TierEngine.cs");
+        Assert.Contains("0.37m", elsewhere.Text);
+        Assert.Equal(0, elsewhere.Report.ProprietarySpans);
+    }
+
+    [Theory]
+    [InlineData(MaskKind.PlainText)]
+    [InlineData(MaskKind.Markdown)]
+    public void Text_that_is_not_code_from_a_proprietary_folder_is_withheld_whole(MaskKind kind)
+    {
+        const string Notes = "Tier discounts: gold 37%, silver 11%. Renegotiate with Fabrikam in March.";
+        var session = new MaskingSession(new MaskingOptions { Policy = Policy });
+
+        var masked = session.Mask(Notes, kind, "src/Pricing/NOTES.md");
+
+        Assert.Matches(@"^<withheld:Proprietary\d+>$", masked.Text);
+        Assert.Equal(1, masked.Report.ProprietarySpans);
+    }
+}
+
+/// <summary>The OpenAI shapes carry the file's path in a tool call's JSON arguments and its content in a tool message or output item.</summary>
+public class ProprietaryPathInOpenAIShapesTests
+{
+    private const string Code = "public sealed class TierEngine\n{\n    public decimal Apply(decimal basePrice) => basePrice * 0.37m;\n}\n";
+
+    [Fact]
+    public void A_chat_completions_tool_message_holds_the_file_its_call_named()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""
+            {"model":"gpt-4o","messages":[
+              {"role":"user","content":"Why is gold cheap?"},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"read_file","arguments":"{\"path\": \"/srv/shop/src/Pricing/TierEngine.cs\"}"}}]},
+              {"role":"tool","tool_call_id":"call_1","content":{{{System.Text.Json.JsonSerializer.Serialize(Code)}}}}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.OpenAIChatCompletions, body);
+
+        var sent = body["messages"]![2]!["content"]!.GetValue<string>();
+        Assert.DoesNotContain("0.37m", sent);
+        Assert.Contains("<withheld:Proprietary", sent);
+    }
+
+    [Fact]
+    public void A_responses_function_call_output_holds_the_file_its_call_named()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""
+            {"model":"gpt-4o","input":[
+              {"type":"message","role":"user","content":"Why is gold cheap?"},
+              {"type":"function_call","call_id":"call_9","name":"read_file","arguments":"{\"file_path\":\"src/Pricing/TierEngine.cs\"}"},
+              {"type":"function_call_output","call_id":"call_9","output":{{{System.Text.Json.JsonSerializer.Serialize(Code)}}}}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.OpenAIResponses, body);
+
+        var sent = body["input"]![2]!["output"]!.GetValue<string>();
+        Assert.DoesNotContain("0.37m", sent);
+        Assert.Contains("<withheld:Proprietary", sent);
+    }
+
+    private static void Mask(Http.AiApi api, System.Text.Json.Nodes.JsonObject body)
+    {
+        var policy = AiPolicy.Parse("proprietary path src/Pricing/**", "codeleakguard.policy");
+        new Http.RequestMasker(new Http.SessionMasker(new MaskingSession(new MaskingOptions { Policy = policy }))).Mask(api, body);
+    }
+}
