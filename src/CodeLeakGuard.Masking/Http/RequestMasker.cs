@@ -14,7 +14,16 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 public sealed class RequestMasker
 {
-    private static readonly HashSet<string> TextBlockTypes = new(StringComparer.Ordinal) { "text", "input_text", "output_text" };
+    private static readonly HashSet<string> TextBlockTypes = new(StringComparer.Ordinal) { "text", "input_text", "output_text", "summary_text", "reasoning_text" };
+
+    // What the provider wrote and reads back as it is, by block type: redacted thinking and encrypted reasoning (opaque
+    // to everyone else, made from the masked conversation), and the citations and log-probabilities of its own output.
+    private static readonly Dictionary<string, string[]> OpaqueKeysByType = new(StringComparer.Ordinal)
+    {
+        ["redacted_thinking"] = new[] { "data" },
+        ["reasoning"] = new[] { "encrypted_content" },
+        ["output_text"] = new[] { "annotations", "logprobs" },
+    };
     // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
     private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
 
@@ -178,44 +187,73 @@ public sealed class RequestMasker
         }
 
         var type = block["type"]?.GetValueKind() == JsonValueKind.String ? block["type"]!.GetValue<string>() : null;
+        string[] masked; // the keys masked here: any other key must be harmless, or the provider's own for this type
         switch (type)
         {
             case { } t when TextBlockTypes.Contains(t):
                 MaskContent(block, "text");
+                MaskJsonStrings(block, "citations"); // the sources an answer quoted, sent back with it
+                masked = new[] { "text", "citations" };
                 break;
             case "tool_use" or "server_tool_use":
                 RecordToolPath(block["id"], block["input"]);
                 MaskJsonStrings(block, "input");
+                masked = new[] { "input" };
                 break;
             case "tool_result":
                 MaskToolOutput(block["tool_use_id"], () => MaskContent(block, "content"));
+                masked = new[] { "content" };
                 break;
             case "function_call":
                 RecordToolPath(block["call_id"], block["arguments"]);
                 MaskArguments(block, "arguments");
+                masked = new[] { "arguments" };
                 break;
             case "function_call_output":
                 MaskToolOutput(block["call_id"], () => MaskContent(block, "output"));
+                masked = new[] { "output" };
                 break;
             case "message" or null when block.ContainsKey("content"):
-                MaskContent(block, "content");
+                masked = Mask(block, "content");
                 break;
             case "thinking":
-                MaskContent(block, "thinking");
+                masked = Mask(block, "thinking");
                 break;
-            case "redacted_thinking":
+            case "redacted_thinking" or "item_reference":
+                masked = Array.Empty<string>();
+                break;
+            case "reasoning":
+                masked = Mask(block, "summary", "content");
+                break;
+            case "custom_tool_call":
+                masked = Mask(block, "input");
+                break;
+            case "custom_tool_call_output":
+                masked = Mask(block, "output");
                 break;
             default:
                 throw new MaskingRefusedException($"content of type '{type ?? "(none)"}' cannot be masked; it is not sent");
         }
 
+        var opaque = type is not null && OpaqueKeysByType.TryGetValue(type, out var keys) ? keys : Array.Empty<string>();
         foreach (var property in block.Select(p => p.Key).ToList())
         {
-            if (!HarmlessBlockKeys.Contains(property) && property is not ("text" or "input" or "content" or "arguments" or "output" or "thinking"))
+            if (!HarmlessBlockKeys.Contains(property) && Array.IndexOf(masked, property) < 0 && Array.IndexOf(opaque, property) < 0)
             {
-                throw new MaskingRefusedException($"content blocks with '{property}' are not understood, so they are not sent");
+                throw new MaskingRefusedException($"content blocks of type '{type ?? "(none)"}' with '{property}' are not understood, so they are not sent");
             }
         }
+    }
+
+    /// <summary>Masks each of <paramref name="keys"/> as content (a string or a list of blocks) and returns them.</summary>
+    private string[] Mask(JsonObject block, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            MaskContent(block, key);
+        }
+
+        return keys;
     }
 
     private void MaskTools(JsonNode? tools)
