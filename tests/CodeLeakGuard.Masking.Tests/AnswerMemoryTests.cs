@@ -86,6 +86,26 @@ public class AnswerMemoryTests
         Assert.Same(prompt, masker.Mask(Prompt));
     }
 
+    [Fact]
+    public void The_providers_opaque_data_is_never_unmasked_even_where_it_reads_like_a_pseudonym()
+    {
+        var masker = new SessionMasker(new MaskingSession());
+        var (engine, _) = Pseudonyms(masker.Mask(Code).Text);
+        var opaque = $"EqQB+{engine}/x";
+        var answer = new JsonObject
+        {
+            ["content"] = new JsonArray(
+                new JsonObject { ["type"] = "thinking", ["thinking"] = engine, ["signature"] = opaque },
+                new JsonObject { ["type"] = "redacted_thinking", ["data"] = opaque },
+                new JsonObject { ["type"] = "reasoning", ["encrypted_content"] = opaque }),
+        };
+
+        ResponseUnmasker.Unmask(answer, masker);
+
+        Assert.Equal("OrderPricingEngine", answer["content"]![0]!["thinking"]!.GetValue<string>());
+        Assert.All(new[] { answer["content"]![0]!["signature"], answer["content"]![1]!["data"], answer["content"]![2]!["encrypted_content"] }, value => Assert.Equal(opaque, value!.GetValue<string>()));
+    }
+
     private static SseEvent Event(JsonObject data) => new() { Event = data["type"]!.GetValue<string>(), Data = data.ToJsonString() };
 
     private static (string Engine, string Margin) Pseudonyms(string maskedCode)

@@ -30,6 +30,11 @@ public static class ResponseUnmasker
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
                     var value = obj[key];
+                    if (IsOpaque(obj, key))
+                    {
+                        continue;
+                    }
+
                     if (value is JsonValue && value.GetValueKind() == JsonValueKind.String)
                     {
                         obj[key] = UnmaskString(key, value.GetValue<string>(), masker, memory);
@@ -57,6 +62,12 @@ public static class ResponseUnmasker
                 break;
         }
     }
+
+    // The provider's own opaque data (a thinking block's signature, encrypted reasoning, redacted thinking) goes back
+    // to it byte for byte: never unmasked, however much of it happens to look like a pseudonym.
+    private static bool IsOpaque(JsonObject owner, string key) =>
+        key is "signature" or "encrypted_content"
+        || (key == "data" && owner["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "redacted_thinking");
 
     // Tool-call arguments are JSON inside a string: unmask the strings inside, keep it valid JSON.
     private static string UnmaskString(string key, string value, IConversationMasker masker, IAnswerMemory? memory)
