@@ -24,6 +24,7 @@ public sealed class RequestMasker
         ["reasoning"] = new[] { "encrypted_content" },
         ["output_text"] = new[] { "annotations", "logprobs" },
     };
+
     // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
     private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
 
