@@ -16,12 +16,12 @@ namespace CodeLeakGuard.Masking.Http;
 /// </remarks>
 public sealed class SessionMasker : IConversationMasker, IAnswerMemory
 {
-    private static readonly IReadOnlyDictionary<string, int> NothingMasked = new Dictionary<string, int>();
-
     private const int LongestBracketPlaceholder = 96;
 
     /// <summary>Remembered texts are dropped once they exceed this many characters in total (about 64 MB).</summary>
     private const long MaxRememberedChars = 32L * 1024 * 1024;
+
+    private static readonly IReadOnlyDictionary<string, int> NothingMasked = new Dictionary<string, int>();
 
     private readonly Dictionary<string, MaskedPrompt> _remembered = new(Text.LongTextComparer.Instance);
     private readonly object _gate = new();

@@ -11,7 +11,7 @@ public sealed class StreamingUnmasker
 {
     private readonly IConversationMasker _masker;
     private readonly StringBuilder _pending = new();
-    private readonly StringBuilder _written = new();
+    private readonly StringBuilder _written = new(); // the whole text as the model wrote it, and as released: see End
     private readonly StringBuilder _released = new();
 
     public StreamingUnmasker(IConversationMasker masker) => _masker = masker;
