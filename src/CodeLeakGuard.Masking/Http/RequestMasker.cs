@@ -285,9 +285,21 @@ public sealed class RequestMasker
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
-                    if (key is "description" or "title" && obj[key]?.GetValueKind() == JsonValueKind.String)
+                    // Descriptions, and the values the model is offered or shown (the names of a company's services
+                    // in an enum): the model answers in their pseudonyms, which the answer's unmasking restores.
+                    if (key is "description" or "title" or "const" or "default" or "example" && obj[key]?.GetValueKind() == JsonValueKind.String)
                     {
                         obj[key] = MaskText(obj[key]!.GetValue<string>());
+                    }
+                    else if (key is "enum" or "examples" && obj[key] is JsonArray values)
+                    {
+                        for (var i = 0; i < values.Count; i++)
+                        {
+                            if (values[i]?.GetValueKind() == JsonValueKind.String)
+                            {
+                                values[i] = MaskText(values[i]!.GetValue<string>());
+                            }
+                        }
                     }
                     else
                     {
