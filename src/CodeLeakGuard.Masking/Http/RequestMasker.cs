@@ -106,10 +106,18 @@ public sealed class RequestMasker
                 MaskMessages(body["messages"], "content");
                 MaskTools(body["tools"]);
                 MaskTools(body["functions"]);
+                MaskOutputSchema((body["response_format"] as JsonObject)?["json_schema"]);
+                if (body["prediction"] is JsonObject prediction)
+                {
+                    MaskContent(prediction, "content"); // a predicted output: usually the file being edited
+                }
+
                 break;
             case AiApi.OpenAIResponses:
                 MaskContent(body, "instructions");
                 MaskContent(body, "input");
+                MaskOutputSchema((body["text"] as JsonObject)?["format"]);
+                MaskPromptVariables((body["prompt"] as JsonObject)?["variables"]);
                 MaskTools(body["tools"]);
                 break;
             default:
@@ -275,6 +283,37 @@ public sealed class RequestMasker
 
             MaskSchemaDescriptions(tool["input_schema"]);
             MaskSchemaDescriptions(tool["parameters"]);
+        }
+    }
+
+    /// <summary>A stored prompt's variables, filled into its text: strings, or input items (text is masked; anything else is refused).</summary>
+    private void MaskPromptVariables(JsonNode? variables)
+    {
+        if (variables is not JsonObject values)
+        {
+            return;
+        }
+
+        foreach (var name in values.Select(v => v.Key).ToList())
+        {
+            if (values[name] is JsonObject item)
+            {
+                MaskBlock(item);
+            }
+            else
+            {
+                MaskContent(values, name);
+            }
+        }
+    }
+
+    /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
+    private void MaskOutputSchema(JsonNode? format)
+    {
+        if (format is JsonObject definition)
+        {
+            MaskContent(definition, "description");
+            MaskSchemaDescriptions(definition["schema"]);
         }
     }
 

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>Request parameters outside the messages that the model reads too: predicted outputs, output schemas, stored prompts' variables.</summary>
+public class ModelVisibleParametersTests
+{
+    private const string Code = "public sealed class OrderPricingEngine { public decimal ComputeMargin() => 0.42m; }";
+
+    [Fact]
+    public void A_chat_completions_prediction_and_output_schema_are_masked()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"gpt-4o","messages":[{"role":"user","content":"Make ComputeMargin async."}],
+             "prediction":{"type":"content","content":CODE_JSON},
+             "response_format":{"type":"json_schema","json_schema":{"name":"review","description":"A review of OrderPricingEngine.",
+               "schema":{"type":"object","properties":{"risk":{"type":"string","description":"Risk to OrderPricingEngine callers"}}}}}}
+            """.Replace("CODE_JSON", Json(Code)))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIChatCompletions, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.DoesNotContain("ComputeMargin", sent);
+        Assert.Equal("review", body["response_format"]!["json_schema"]!["name"]!.GetValue<string>());
+        Assert.Equal("content", body["prediction"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_responses_output_format_and_stored_prompt_variables_are_masked_and_an_image_variable_refused()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"gpt-5","input":"Review it.",
+             "text":{"format":{"type":"json_schema","name":"review","schema":{"type":"object","properties":{"note":{"type":"string","description":"About OrderPricingEngine"}}}}},
+             "prompt":{"id":"pmpt_1","variables":{"code":CODE_JSON,"extra":{"type":"input_text","text":"ComputeMargin is hot."}}}}
+            """.Replace("CODE_JSON", Json(Code)))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.DoesNotContain("ComputeMargin", sent);
+        Assert.Equal("input_text", body["prompt"]!["variables"]!["extra"]!["type"]!.GetValue<string>());
+
+        var image = JsonNode.Parse("""{"model":"gpt-5","input":"Hi","prompt":{"id":"pmpt_1","variables":{"shot":{"type":"input_image","image_url":"https://x.invalid/a.png"}}}}""")!.AsObject();
+        Assert.Throws<MaskingRefusedException>(() => new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, image));
+    }
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}
