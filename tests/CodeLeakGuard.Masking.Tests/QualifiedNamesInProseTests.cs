@@ -25,12 +25,17 @@ public class QualifiedNamesInProseTests
         const string Trace = """
             System.InvalidOperationException: Sequence contains no elements
                at System.Linq.Enumerable.First[TSource](IEnumerable`1 source)
+               at Contoso.Billing.InvoiceSplitter.SplitByRegion(Invoice invoice, TaxZone home) in /src/Billing/InvoiceSplitter.cs:line 42
                at Contoso.Billing.Jobs.NightlyRun.Execute() in /src/Billing/Jobs/NightlyRun.cs:line 17
+            It fails for the (Gold tier) customers only.
             """;
 
         var masked = new MaskingSession().Mask(Trace, MaskKind.Markdown).Text;
 
-        foreach (var name in new[] { "Contoso", "Billing", "Jobs", "NightlyRun" })
+        Assert.DoesNotContain("(Invoice invoice", masked);
+        Assert.DoesNotContain("TaxZone", masked);
+        Assert.Contains("(Gold tier) customers", masked); // parentheses in prose are prose
+        foreach (var name in new[] { "Contoso", "Billing", "Jobs", "NightlyRun", "InvoiceSplitter" })
         {
             Assert.DoesNotContain(name, masked, StringComparison.Ordinal);
         }

@@ -37,6 +37,7 @@ internal static class RegionMasker
     public static void MaskWords(MaskContext context, string text, int start, int end, WordMode mode, IRegionSink sink, bool docComment = false)
     {
         var inCodeElement = false;
+        var inSignature = false; // inside the parentheses right after a qualified name: `Billing.Split(Invoice invoice)`
         var i = start;
         while (i < end)
         {
@@ -44,6 +45,15 @@ internal static class RegionMasker
             {
                 inCodeElement = StartsWith(text, i, end, "<c>") || StartsWith(text, i, end, "<code>")
                     || (inCodeElement && !StartsWith(text, i, end, "</c>") && !StartsWith(text, i, end, "</code>"));
+            }
+
+            if (text[i] is '(' && mode == WordMode.Prose)
+            {
+                inSignature = i > start && Words.IsWordChar(text[i - 1]) && EndsQualifiedName(text, start, i);
+            }
+            else if (text[i] is ')' or '\n')
+            {
+                inSignature = false;
             }
 
             if (!Words.IsWordChar(text[i]))
@@ -57,7 +67,7 @@ internal static class RegionMasker
             {
                 // In a doc comment, <c>...</c>, cref="..." and name="..." hold code: unknown names there are masked like code.
                 var wordMode = docComment && (inCodeElement || IsXmlNameAttributeValue(text, i, start)) ? WordMode.Aggressive : mode;
-                if (wordMode == WordMode.Prose && IsCapitalisedPartOfQualifiedName(text, i, wordEnd, start, end))
+                if (wordMode == WordMode.Prose && (IsCapitalisedPartOfQualifiedName(text, i, wordEnd, start, end) || (inSignature && IsCapitalised(text, i, wordEnd))))
                 {
                     wordMode = WordMode.InlineCode;
                 }
@@ -171,7 +181,25 @@ internal static class RegionMasker
     {
         var qualified = (wordEnd + 1 < end && text[wordEnd] == '.' && char.IsLetter(text[wordEnd + 1]))
             || (wordStart - 2 >= start && text[wordStart - 1] == '.' && Words.IsWordChar(text[wordStart - 2]));
-        if (!qualified || !char.IsUpper(text[wordStart]))
+        return qualified && IsCapitalised(text, wordStart, wordEnd);
+    }
+
+    // The word before `text[open]` (a parenthesis) is the last part of a qualified name.
+    private static bool EndsQualifiedName(string text, int start, int open)
+    {
+        var wordStart = open;
+        while (wordStart > start && Words.IsWordChar(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return wordStart - 2 >= start && text[wordStart - 1] == '.' && Words.IsWordChar(text[wordStart - 2]);
+    }
+
+    // `Invoice`, `OrderLine`: a capital, then lower case somewhere (not `README`, not `API`).
+    private static bool IsCapitalised(string text, int wordStart, int wordEnd)
+    {
+        if (!char.IsUpper(text[wordStart]))
         {
             return false;
         }
