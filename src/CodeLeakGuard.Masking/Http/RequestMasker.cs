@@ -33,8 +33,9 @@ public sealed class RequestMasker
     private readonly IConversationMasker _masker;
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    // The file each tool call named, by call id: its result holds that file, for the policy's proprietary path rules.
-    private readonly Dictionary<string, string> _toolPaths = new(StringComparer.Ordinal);
+    // The file each tool call named (null: none), by call id: its result holds that file, for the policy's proprietary
+    // path rules. Filled by the first pass over the body; the masking pass finds every call already read.
+    private readonly Dictionary<string, string?> _toolPaths = new(StringComparer.Ordinal);
     private string? _path;
     private (SessionMasker Session, LexAhead? Ahead)? _collector;
     private LexAhead? _ahead;
@@ -382,11 +383,12 @@ public sealed class RequestMasker
     /// <summary>Remembers the file a tool call names (its input, or its arguments as a JSON string), before the input is masked.</summary>
     private void RecordToolPath(JsonNode? id, JsonNode? input)
     {
-        if (id is not JsonValue idValue || idValue.GetValueKind() != JsonValueKind.String)
+        if (id is not JsonValue idValue || idValue.GetValueKind() != JsonValueKind.String || _toolPaths.ContainsKey(idValue.GetValue<string>()))
         {
             return;
         }
 
+        _toolPaths[idValue.GetValue<string>()] = null;
         if (input is JsonValue arguments && arguments.GetValueKind() == JsonValueKind.String)
         {
             try

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using CodeLeakGuard.Masking.Text;
 
 namespace CodeLeakGuard.Masking.Http;
 
@@ -87,7 +88,7 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
             }
         }
 
-        if (written.TrimStart().StartsWith("{", StringComparison.Ordinal) || written.TrimStart().StartsWith("[", StringComparison.Ordinal))
+        if (WhiteSpace.Trim(written, 0, written.Length) is var (from, to) && from < to && written[from] is '{' or '[')
         {
             JsonValues.Pair(written, unmasked, ((IAnswerMemory)this).Remember);
         }

@@ -103,7 +103,7 @@ public sealed class SseUnmaskingTransformer
         {
             foreach (var field in new[] { "text", "partial_json", "thinking" })
             {
-                if (_blocks.TryGetValue(index + field, out var unmasker) && _blocks.Remove(index + field) && unmasker.End() is { Length: > 0 } rest)
+                if (EndBlock(index + field) is { Length: > 0 } rest)
                 {
                     var deltaType = field switch { "text" => "text_delta", "partial_json" => "input_json_delta", _ => "thinking_delta" };
                     var flush = new JsonObject
@@ -182,7 +182,7 @@ public sealed class SseUnmaskingTransformer
         if (type.EndsWith(".done", System.StringComparison.Ordinal))
         {
             var deltaType = type.Substring(0, type.Length - ".done".Length) + ".delta";
-            if (_blocks.TryGetValue(deltaType + key, out var unmasker) && _blocks.Remove(deltaType + key) && unmasker.End() is { Length: > 0 } rest)
+            if (EndBlock(deltaType + key) is { Length: > 0 } rest)
             {
                 var flush = data.DeepClone().AsObject();
                 foreach (var whole in new[] { "text", "arguments", "part", "item" })
@@ -234,6 +234,18 @@ public sealed class SseUnmaskingTransformer
             });
             yield return new SseEvent { Data = chunk.ToJsonString() };
         }
+    }
+
+    /// <summary>The end of a text block: what it still held back (null when there was no such block); the block is gone.</summary>
+    private string? EndBlock(string key)
+    {
+        if (!_blocks.TryGetValue(key, out var unmasker))
+        {
+            return null;
+        }
+
+        _blocks.Remove(key);
+        return unmasker.End();
     }
 
     private StreamingUnmasker Block(string key)

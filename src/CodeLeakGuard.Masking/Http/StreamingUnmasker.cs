@@ -57,8 +57,6 @@ public sealed class StreamingUnmasker
         return rest;
     }
 
-    public bool HasPending => _pending.Length > 0;
-
     private string Released(string text)
     {
         _released.Append(text);

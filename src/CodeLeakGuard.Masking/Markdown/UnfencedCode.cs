@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CodeLeakGuard.Masking.Text;
 
 namespace CodeLeakGuard.Masking.Markdown;
 
@@ -58,7 +59,7 @@ internal static class UnfencedCode
             }
 
             var last = RunEnd(lines, first, out var strong, out var quotedKeys, out var nonBlank);
-            var allOfIt = IsBlank(text, start, lines[first].Start) && IsBlank(text, lines[last].End, end);
+            var allOfIt = WhiteSpace.IsBlank(text, start, lines[first].Start) && WhiteSpace.IsBlank(text, lines[last].End, end);
             var isCode = quotedKeys * 2 < nonBlank
                 && (strong >= 2 || (strong == 1 && allOfIt && !ReadsAsSentence(text, lines[first].Start, lines[last].End)));
             if (isCode)
@@ -182,61 +183,15 @@ internal static class UnfencedCode
         return i > digits && i < end && text[i] is '→' or '\t' ? i + 1 - start : 0;
     }
 
-    private static bool IsBlank(string text, int start, int end)
+    /// <param name="Prefix">The length of the line number before the content (0: none).</param>
+    /// <param name="Braces">Opening minus closing braces on the line.</param>
+    /// <param name="StartsQuoted">Starts with a quote, as JSON's keys do.</param>
+    private readonly record struct Line(int Start, int End, int Prefix, Kind Kind, int Braces, bool StartsQuoted)
     {
-        for (var i = start; i < end; i++)
-        {
-            if (!char.IsWhiteSpace(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private readonly struct Line
-    {
-        private Line(int start, int end, int prefix, Kind kind, int braces, bool startsQuoted)
-        {
-            Start = start;
-            End = end;
-            Prefix = prefix;
-            Kind = kind;
-            Braces = braces;
-            StartsQuoted = startsQuoted;
-        }
-
-        public int Start { get; }
-
-        public int End { get; }
-
-        /// <summary>The length of the line number before the content (0: none).</summary>
-        public int Prefix { get; }
-
-        public Kind Kind { get; }
-
-        /// <summary>Opening minus closing braces on the line.</summary>
-        public int Braces { get; }
-
-        /// <summary>Starts with a quote, as JSON's keys do.</summary>
-        public bool StartsQuoted { get; }
-
         public static Line Read(string text, int start, int end)
         {
             var prefix = ListingPrefix(text, start, end);
-            var from = start + prefix;
-            var to = end;
-            while (from < to && char.IsWhiteSpace(text[from]))
-            {
-                from++;
-            }
-
-            while (to > from && char.IsWhiteSpace(text[to - 1]))
-            {
-                to--;
-            }
-
+            var (from, to) = WhiteSpace.Trim(text, start + prefix, end);
             var braces = 0;
             for (var i = from; i < to; i++)
             {

@@ -79,18 +79,7 @@ internal static class ProprietaryPlanner
     public static void WithholdText(MaskContext context, MaskedText output, int start, int end)
     {
         var source = output.Source;
-        var from = start;
-        var to = end;
-        while (from < to && char.IsWhiteSpace(source[from]))
-        {
-            from++;
-        }
-
-        while (to > from && char.IsWhiteSpace(source[to - 1]))
-        {
-            to--;
-        }
-
+        var (from, to) = WhiteSpace.Trim(source, start, end);
         if (from == to)
         {
             return;

@@ -67,7 +67,7 @@ internal static class RegionMasker
             {
                 // In a doc comment, <c>...</c>, cref="..." and name="..." hold code: unknown names there are masked like code.
                 var wordMode = docComment && (inCodeElement || IsXmlNameAttributeValue(text, i, start)) ? WordMode.Aggressive : mode;
-                if (wordMode == WordMode.Prose && (IsCapitalisedPartOfQualifiedName(text, i, wordEnd, start, end) || (inSignature && IsCapitalised(text, i, wordEnd))))
+                if (wordMode == WordMode.Prose && (IsCapitalisedPartOfQualifiedName(text, i, wordEnd, start, end) || (inSignature && Words.IsCapitalised(text, i, wordEnd))))
                 {
                     wordMode = WordMode.InlineCode;
                 }
@@ -179,9 +179,8 @@ internal static class RegionMasker
     // `e.g.`) stay prose.
     private static bool IsCapitalisedPartOfQualifiedName(string text, int wordStart, int wordEnd, int start, int end)
     {
-        var qualified = (wordEnd + 1 < end && text[wordEnd] == '.' && char.IsLetter(text[wordEnd + 1]))
-            || (wordStart - 2 >= start && text[wordStart - 1] == '.' && Words.IsWordChar(text[wordStart - 2]));
-        return qualified && IsCapitalised(text, wordStart, wordEnd);
+        var qualified = (wordEnd + 1 < end && text[wordEnd] == '.' && char.IsLetter(text[wordEnd + 1])) || FollowsDot(text, wordStart, start);
+        return qualified && Words.IsCapitalised(text, wordStart, wordEnd);
     }
 
     // The word before `text[open]` (a parenthesis) is the last part of a qualified name.
@@ -193,27 +192,12 @@ internal static class RegionMasker
             wordStart--;
         }
 
-        return wordStart - 2 >= start && text[wordStart - 1] == '.' && Words.IsWordChar(text[wordStart - 2]);
+        return FollowsDot(text, wordStart, start);
     }
 
-    // `Invoice`, `OrderLine`: a capital, then lower case somewhere (not `README`, not `API`).
-    private static bool IsCapitalised(string text, int wordStart, int wordEnd)
-    {
-        if (!char.IsUpper(text[wordStart]))
-        {
-            return false;
-        }
-
-        for (var i = wordStart + 1; i < wordEnd; i++)
-        {
-            if (char.IsLower(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // `Billing` in `Contoso.Billing`: a dot right before the word, and a word before the dot.
+    private static bool FollowsDot(string text, int wordStart, int start) =>
+        wordStart - 2 >= start && text[wordStart - 1] == '.' && Words.IsWordChar(text[wordStart - 2]);
 
     private static bool IsShortAcronym(string text, int start, int end)
     {

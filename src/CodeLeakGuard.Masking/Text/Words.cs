@@ -21,6 +21,25 @@ internal static class Words
         return i;
     }
 
+    /// <summary><c>Invoice</c>, <c>OrderLine</c>: a capital, then lower case somewhere (not <c>README</c>, not <c>API</c>).</summary>
+    public static bool IsCapitalised(string text, int start, int end)
+    {
+        if (!char.IsUpper(text[start]))
+        {
+            return false;
+        }
+
+        for (var i = start + 1; i < end; i++)
+        {
+            if (char.IsLower(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool HasUpperOrUnderscoreOrDigit(string text, int start, int end)
     {
         for (var i = start; i < end; i++)
