@@ -76,7 +76,8 @@ internal sealed class FakeUpstream : IAsyncDisposable
             _ => string.Empty,
         };
 
-    private static string ChatCompletion(string text) => new JsonObject
+    /// <summary>A whole Chat Completions answer holding <paramref name="text"/>.</summary>
+    internal static string ChatCompletion(string text) => new JsonObject
     {
         ["id"] = "chatcmpl-1",
         ["object"] = "chat.completion",

@@ -34,7 +34,7 @@ public class ProprietaryToolResultTests
     public async Task A_file_from_a_proprietary_folder_reaches_the_provider_as_stubs()
     {
         await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
-        using var client = Client(upstream, new MaskingHandlerOptions { SessionFor = (_, _) => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = Policy })) });
+        using var client = Client(upstream, MaskingMode.Mask);
 
         await client.Messages.Create(Conversation("/home/dev/shop/src/Pricing/TierEngine.cs"));
 
@@ -49,7 +49,7 @@ public class ProprietaryToolResultTests
     public async Task The_same_file_from_another_folder_is_masked_but_not_withheld()
     {
         await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
-        using var client = Client(upstream, new MaskingHandlerOptions { SessionFor = (_, _) => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = Policy })) });
+        using var client = Client(upstream, MaskingMode.Mask);
 
         await client.Messages.Create(Conversation("/home/dev/shop/src/Checkout/TierEngine.cs"));
 
@@ -63,11 +63,7 @@ public class ProprietaryToolResultTests
     public async Task Block_mode_refuses_a_request_carrying_a_file_from_a_proprietary_folder()
     {
         await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
-        using var client = Client(upstream, new MaskingHandlerOptions
-        {
-            Mode = MaskingMode.Block,
-            SessionFor = (_, _) => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = Policy })),
-        });
+        using var client = Client(upstream, MaskingMode.Block);
 
         var error = await Assert.ThrowsAnyAsync<AnthropicApiException>(() => client.Messages.Create(Conversation("/home/dev/shop/src/Pricing/TierEngine.cs")));
 
@@ -75,10 +71,18 @@ public class ProprietaryToolResultTests
         Assert.Empty(upstream.Received);
     }
 
-    private static AnthropicClient Client(RecordingUpstream upstream, MaskingHandlerOptions options) => new(new ClientOptions
+    // A client whose conversations are masked under the policy, in the given mode.
+    private static AnthropicClient Client(RecordingUpstream upstream, MaskingMode mode) => new(new ClientOptions
     {
         BaseUrl = upstream.Address.ToString().TrimEnd('/'),
-        HttpClient = new HttpClient(new MaskingHandler(options) { InnerHandler = new HttpClientHandler() }),
+        HttpClient = new HttpClient(new MaskingHandler(new MaskingHandlerOptions
+        {
+            Mode = mode,
+            SessionFor = (_, _) => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = Policy })),
+        })
+        {
+            InnerHandler = new HttpClientHandler(),
+        }),
         ApiKey = "sk-ant-test-credential",
         MaxRetries = 0,
     });

@@ -27,7 +27,7 @@ public class ToolCallRoundTripTests
             if (request.Json["messages"]!.AsArray().Count > 1)
             {
                 context.Response.ContentType = "application/json";
-                return context.Response.WriteAsync(Completion("Done.").ToJsonString());
+                return context.Response.WriteAsync(FakeUpstream.ChatCompletion("Done."));
             }
 
             var engine = Regex.Match(request.Body, @"class (Class\d+)").Groups[1].Value;
@@ -96,19 +96,4 @@ public class ToolCallRoundTripTests
         yield return (null, Chunk(new JsonObject(), "tool_calls").ToJsonString());
         yield return (null, "[DONE]");
     }
-
-    private static JsonObject Completion(string text) => new()
-    {
-        ["id"] = "chatcmpl-fake2",
-        ["object"] = "chat.completion",
-        ["created"] = 1_700_000_000,
-        ["model"] = "gpt-4o",
-        ["choices"] = new JsonArray(new JsonObject
-        {
-            ["index"] = 0,
-            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
-            ["finish_reason"] = "stop",
-        }),
-        ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 2, ["total_tokens"] = 12 },
-    };
 }
