@@ -5,7 +5,8 @@ namespace CodeLeakGuard.Gateway;
 
 /// <summary>
 /// JSON lines, one per request: time, upstream, path, model, what was masked or why it was blocked (counts and
-/// categories, never values), status, duration. Headers — credentials above all — are never written.
+/// categories, never values), whether a policy pass-through let it go unmasked, status, duration. Headers —
+/// credentials above all — are never written.
 /// </summary>
 public sealed class AuditLog : IDisposable
 {
@@ -41,6 +42,7 @@ public sealed class AuditLog : IDisposable
             blockReason = record.BlockReason,
             status = record.Status,
             streamed = record.Streamed,
+            passedThrough = record.PassedThrough,
             durationMs = (long)duration.TotalMilliseconds,
         }, Options);
         lock (_gate)

@@ -105,6 +105,28 @@ public class GatewayServerTests
     }
 
     [Fact]
+    public async Task A_token_count_is_masked_in_the_session_of_the_conversation_it_counts()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var created = 0;
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("anthropic", upstream.Address)],
+            NewSession = () => { Interlocked.Increment(ref created); return DictionaryMasker.Contoso(); },
+        });
+        await using var _ = gateway;
+        const string conversation = "\"system\":\"Contoso reviewer\",\"messages\":[{\"role\":\"user\",\"content\":\"Explain OrderPricingEngine.ComputeMargin\"}]";
+
+        var count = await client.PostAsync("/v1/messages/count_tokens", new StringContent($$"""{"model":"claude",{{conversation}}}""", Encoding.UTF8, "application/json"));
+        var message = await client.PostAsync("/v1/messages", new StringContent($$"""{"model":"claude","max_tokens":10,{{conversation}}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (count.StatusCode, message.StatusCode));
+        Assert.Equal(["/v1/messages/count_tokens", "/v1/messages"], upstream.Received.Select(r => r.Path));
+        Assert.All(upstream.Received, r => Assert.DoesNotContain("OrderPricingEngine", r.Body));
+        Assert.Equal(1, created);
+    }
+
+    [Fact]
     public void Binding_to_a_non_loopback_address_must_be_asked_for()
     {
         var error = Assert.Throws<ArgumentException>(() => GatewayServer.Create(new GatewayOptions

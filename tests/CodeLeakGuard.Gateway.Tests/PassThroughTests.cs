@@ -28,18 +28,18 @@ public class PassThroughTests
     [Fact]
     public async Task An_endpoint_the_policy_allows_passes_and_others_stay_blocked()
     {
-        var (upstream, http) = await StartAsync("allow passthrough 127.0.0.1/v1/models");
+        var (upstream, http) = await StartAsync("allow passthrough 127.0.0.1/v1/files");
         await using var _ = upstream;
         using var __ = http;
 
-        var models = await http.GetAsync(new Uri(upstream.Address, "/v1/models"));
         var files = await http.GetAsync(new Uri(upstream.Address, "/v1/files"));
+        var batches = await http.GetAsync(new Uri(upstream.Address, "/v1/messages/batches"));
 
-        Assert.Equal(HttpStatusCode.OK, models.StatusCode);
-        Assert.Contains("claude-sonnet-4-5", await models.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, files.StatusCode);
-        Assert.Contains("allow pass-through", await files.Content.ReadAsStringAsync());
-        Assert.Equal("/v1/models", Assert.Single(upstream.Received).Path);
+        Assert.Equal(HttpStatusCode.OK, files.StatusCode);
+        Assert.Contains("claude-sonnet-4-5", await files.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, batches.StatusCode);
+        Assert.Contains("allow pass-through", await batches.Content.ReadAsStringAsync());
+        Assert.Equal("/v1/files", Assert.Single(upstream.Received).Path);
     }
 
     [Fact]
@@ -49,9 +49,9 @@ public class PassThroughTests
         await using var _ = upstream;
         using var __ = http;
 
-        var models = await http.GetAsync(new Uri(upstream.Address, "/v1/models"));
+        var files = await http.GetAsync(new Uri(upstream.Address, "/v1/files"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, models.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, files.StatusCode);
         Assert.Empty(upstream.Received);
     }
 

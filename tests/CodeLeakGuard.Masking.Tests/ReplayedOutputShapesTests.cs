@@ -52,7 +52,28 @@ public class ReplayedOutputShapesTests
         Assert.Equal("EmwKAhgBEgy3va3pzix/LafPsn4aDFIT", body["messages"]![1]!["content"]![0]!["data"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Compaction_blocks_go_out_with_their_summary_masked_and_their_opaque_parts_untouched()
+    {
+        var body = JsonNode.Parse($$"""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"messages":[
+              {"role":"user","content":{{Json(Code)}}},
+              {"role":"assistant","content":[
+                {"type":"compaction","content":"We renamed OrderPricingEngine.ComputeMargin.","encrypted_content":"EqQBopaque","signature":"sig=="},
+                {"type":"compaction","content":null}]},
+              {"role":"user","content":"Go on."}]}
+            """)!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, body);
+
+        var compaction = body["messages"]![1]!["content"]![0]!;
+        Assert.DoesNotContain("OrderPricingEngine", body.ToJsonString());
+        Assert.StartsWith("We renamed ", compaction["content"]!.GetValue<string>());
+        Assert.Equal(("EqQBopaque", "sig=="), (compaction["encrypted_content"]!.GetValue<string>(), compaction["signature"]!.GetValue<string>()));
+    }
+
     [Theory]
+    [InlineData("""{"type":"compaction","content":"s","tool_changes":[{"type":"tool_added","name":"OrderPricingEngine"}]}""")]
     [InlineData("""{"type":"text","text":"hi","input":"OrderPricingEngine internals"}""")]
     [InlineData("""{"type":"thinking","thinking":"hm","data":"OrderPricingEngine internals"}""")]
     [InlineData("""{"type":"redacted_thinking","data":"x","text":"OrderPricingEngine internals"}""")]

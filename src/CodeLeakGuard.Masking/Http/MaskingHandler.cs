@@ -48,11 +48,23 @@ public sealed class MaskingHandler : DelegatingHandler
         var uri = request.RequestUri ?? throw new InvalidOperationException("the request has no URI");
         var api = AiApiDetector.Detect(request.Method, uri.AbsolutePath);
         var audit = new MaskingAuditRecord { Upstream = uri.GetLeftPart(UriPartial.Authority), Path = uri.AbsolutePath, Api = api.ToString() };
+        if (api == AiApi.ModelList)
+        {
+            if (request.Content is not null && (await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length > 0)
+            {
+                return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error",
+                    $"{request.Method} {uri.AbsolutePath} carries a body, which a model list request never does, so it is blocked", uri);
+            }
+
+            return await PassAsync(request, audit, cancellationToken).ConfigureAwait(false);
+        }
+
         if (api == AiApi.Unknown)
         {
             if (_options.AllowPassThrough(uri))
             {
-                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                audit.PassedThrough = true;
+                return await PassAsync(request, audit, cancellationToken).ConfigureAwait(false);
             }
 
             return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error",
@@ -125,6 +137,15 @@ public sealed class MaskingHandler : DelegatingHandler
                 return null;
             }
         }
+    }
+
+    /// <summary>Forwards a request that has nothing to mask as it is (audited, like every other).</summary>
+    private async Task<HttpResponseMessage> PassAsync(HttpRequestMessage request, MaskingAuditRecord audit, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        audit.Status = (int)response.StatusCode;
+        _options.Audit?.Invoke(audit);
+        return response;
     }
 
     private static async Task UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved)

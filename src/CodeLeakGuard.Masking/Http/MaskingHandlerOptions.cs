@@ -35,6 +35,9 @@ public sealed class MaskingAuditRecord
     public int? Status { get; set; }
 
     public bool Streamed { get; set; }
+
+    /// <summary>Forwarded unmasked because the policy allows pass-through for its endpoint.</summary>
+    public bool PassedThrough { get; set; }
 }
 
 public sealed class MaskingHandlerOptions

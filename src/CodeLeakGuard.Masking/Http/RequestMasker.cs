@@ -23,6 +23,7 @@ public sealed class RequestMasker
         ["redacted_thinking"] = new[] { "data" },
         ["reasoning"] = new[] { "encrypted_content" },
         ["output_text"] = new[] { "annotations", "logprobs" },
+        ["compaction"] = new[] { "encrypted_content", "created_by" },
     };
 
     // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
@@ -240,6 +241,12 @@ public sealed class RequestMasker
                 break;
             case "custom_tool_call_output":
                 masked = Mask(block, "output");
+                break;
+            case "compaction":
+                // A compacted conversation: Anthropic's holds the model's summary (text, which goes back as the model
+                // wrote it) beside opaque data; OpenAI's only the encrypted item. Tool changes are not understood.
+                masked = block["tool_changes"] is null or JsonArray { Count: 0 } ? new[] { "content", "tool_changes" } : new[] { "content" };
+                MaskContent(block, "content");
                 break;
             default:
                 throw new MaskingRefusedException($"content of type '{type ?? "(none)"}' cannot be masked; it is not sent");

@@ -88,6 +88,7 @@ public sealed class SseUnmaskingTransformer
                 "text_delta" => "text",
                 "input_json_delta" => "partial_json",
                 "thinking_delta" => "thinking",
+                "compaction_delta" => "content", // a compaction block's summary, appended delta by delta like text
                 _ => null,
             };
             if (field is not null && delta[field]?.GetValueKind() == JsonValueKind.String)
@@ -101,11 +102,11 @@ public sealed class SseUnmaskingTransformer
 
         if (type == "content_block_stop")
         {
-            foreach (var field in new[] { "text", "partial_json", "thinking" })
+            foreach (var field in new[] { "text", "partial_json", "thinking", "content" })
             {
                 if (EndBlock(index + field) is { Length: > 0 } rest)
                 {
-                    var deltaType = field switch { "text" => "text_delta", "partial_json" => "input_json_delta", _ => "thinking_delta" };
+                    var deltaType = field switch { "text" => "text_delta", "partial_json" => "input_json_delta", "thinking" => "thinking_delta", _ => "compaction_delta" };
                     var flush = new JsonObject
                     {
                         ["type"] = "content_block_delta",

@@ -85,7 +85,7 @@ internal static class FakeAnthropic
         };
     }
 
-    private static (string? Name, string Data) Event(string type, JsonObject data)
+    public static (string? Name, string Data) Event(string type, JsonObject data)
     {
         var ordered = new JsonObject { ["type"] = type };
         foreach (var (key, value) in data.ToList())

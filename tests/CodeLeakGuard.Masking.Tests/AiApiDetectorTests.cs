@@ -1,0 +1,27 @@
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>Which requests the handler masks (by the body shape they share), passes (model lists) or blocks.</summary>
+public class AiApiDetectorTests
+{
+    [Theory]
+    [InlineData("POST", "/v1/messages", AiApi.AnthropicMessages)]
+    [InlineData("POST", "/anthropic/v1/messages/count_tokens/", AiApi.AnthropicMessages)]
+    [InlineData("POST", "/v1/messages/batches", AiApi.Unknown)]
+    [InlineData("POST", "/v1/threads/messages", AiApi.Unknown)]
+    [InlineData("POST", "/v1/chat/completions", AiApi.OpenAIChatCompletions)]
+    [InlineData("POST", "/openai/v1/responses", AiApi.OpenAIResponses)]
+    [InlineData("POST", "/v1/responses/input_tokens", AiApi.OpenAIResponses)]
+    [InlineData("POST", "/v1/responses/compact", AiApi.OpenAIResponses)]
+    [InlineData("POST", "/v1/responses/resp_1/cancel", AiApi.Unknown)]
+    [InlineData("GET", "/v1/models", AiApi.ModelList)]
+    [InlineData("GET", "/v1/models/ft:gpt-4.1:contoso::abc123", AiApi.ModelList)]
+    [InlineData("GET", "/v1/models/a/b", AiApi.Unknown)]
+    [InlineData("POST", "/v1/models", AiApi.Unknown)]
+    [InlineData("DELETE", "/v1/models/ft:gpt-4.1:contoso::abc123", AiApi.Unknown)]
+    [InlineData("GET", "/v1/files", AiApi.Unknown)]
+    [InlineData("GET", "/v1/messages", AiApi.Unknown)]
+    public void Detects_the_api_by_method_and_path_ending(string method, string path, AiApi expected) =>
+        Assert.Equal(expected, AiApiDetector.Detect(new HttpMethod(method), path));
+}
