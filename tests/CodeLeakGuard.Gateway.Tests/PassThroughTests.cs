@@ -43,6 +43,21 @@ public class PassThroughTests
     }
 
     [Fact]
+    public async Task What_passes_unmasked_is_audited_as_such()
+    {
+        await using var upstream = await RecordingUpstream.StartAsync((context, _) => context.Response.WriteAsync("{}"));
+        var audit = new List<MaskingAuditRecord>();
+        var options = MaskingHandlerOptions.ForSession(new MaskingSession(new MaskingOptions { Policy = AiPolicy.Parse("allow passthrough 127.0.0.1/v1/files", "codeleakguard.policy") }));
+        options.Audit = audit.Add;
+        using var http = new HttpClient(new MaskingHandler(options, new HttpClientHandler()));
+
+        await http.GetAsync(new Uri(upstream.Address, "/v1/files"));
+        await http.GetAsync(new Uri(upstream.Address, "/v1/models"));
+
+        Assert.Equal([("/v1/files", true, 200), ("/v1/models", false, 200)], audit.Select(r => (r.Path, r.PassedThrough, r.Status ?? 0)));
+    }
+
+    [Fact]
     public async Task Without_a_passthrough_line_nothing_unknown_passes()
     {
         var (upstream, http) = await StartAsync("# no pass-through");
