@@ -190,6 +190,66 @@ public class AnthropicSdkTests
         Assert.Equal(FakeAnthropic.EchoPrefix + ProprietaryPrompt.Question, text!.Text);
     }
 
+    [Fact]
+    public async Task Documents_search_results_and_web_search_history_go_out_masked()
+    {
+        await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
+        using var client = Client(upstream, new MaskingSession());
+
+        var message = await client.Messages.Create(new MessageCreateParams
+        {
+            Model = "claude-sonnet-4-5",
+            MaxTokens = 1024,
+            Messages =
+            [
+                new UserMessageParam
+                {
+                    Content = new List<ContentBlockParam>
+                    {
+                        new DocumentBlockParam(new PlainTextSource(ProprietaryPrompt.Code)) { Title = "OrderPricingEngine design notes", Citations = new CitationsConfigParam { Enabled = true } },
+                        new SearchResultBlockParam
+                        {
+                            Source = "https://wiki.contoso.internal/pricing",
+                            Title = "IDiscountLedger",
+                            Content = [new TextBlockParam { Text = ProprietaryPrompt.ToolResult }],
+                        },
+                        new TextBlockParam { Text = "Is there public guidance on rounding margins?" },
+                    },
+                },
+                new AssistantMessageParam
+                {
+                    Content = new List<ContentBlockParam>
+                    {
+                        new ServerToolUseBlockParam
+                        {
+                            ID = "srvtoolu_1",
+                            Name = "web_search",
+                            Input = new Dictionary<string, JsonElement> { ["query"] = JsonSerializer.SerializeToElement("rounding margins like OrderPricingEngine") },
+                        },
+                        new WebSearchToolResultBlockParam
+                        {
+                            ToolUseID = "srvtoolu_1",
+                            Content = new List<WebSearchResultBlockParam>
+                            {
+                                new() { Url = "https://example.com/rounding", Title = "Rounding in ComputeMargin-style code", EncryptedContent = "EqgfCioIARgBIiQ3YTAwMjY1Mi1mZjM5" },
+                            },
+                        },
+                        new TextBlockParam { Text = "Round once, at the end." },
+                    },
+                },
+                new UserMessageParam { Content = ProprietaryPrompt.Question },
+            ],
+        });
+
+        var request = Assert.Single(upstream.Received);
+        ProprietaryPrompt.AssertNoLeak(request.Body);
+        Assert.Contains("\"EqgfCioIARgBIiQ3YTAwMjY1Mi1mZjM5\"", request.Body);
+        Assert.Contains("\"web_search_tool_result\"", request.Body);
+        Assert.Contains("\"search_result\"", request.Body);
+        Assert.True(message.Content[0].TryPickText(out var text));
+        Assert.Equal(FakeAnthropic.EchoPrefix + ProprietaryPrompt.Question, text!.Text);
+    }
+
     /// <summary>The leak check means something only if every part of the conversation reached the provider.</summary>
     private static void AssertEveryPartWasSent(string body)
     {

@@ -1,12 +1,22 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CodeLeakGuard.Masking.Http;
 
-/// <summary>The string values of two JSON texts of the same shape, side by side (a tool input as the model wrote it, and unmasked).</summary>
+/// <summary>The string values of JSON: whether a value holds any, and those of two texts of the same shape side by side.</summary>
 internal static class JsonValues
 {
+    /// <summary>Whether any string is in <paramref name="value"/> (flags, numbers and nulls cannot carry code).</summary>
+    public static bool HoldsText(JsonNode? value) => value switch
+    {
+        JsonObject obj => obj.Any(p => HoldsText(p.Value)),
+        JsonArray array => array.Any(HoldsText),
+        JsonValue scalar => scalar.GetValueKind() == JsonValueKind.String,
+        _ => false,
+    };
+
     /// <summary>Calls <paramref name="pair"/> with each string value of <paramref name="first"/> and the one at the same place in <paramref name="second"/>; nothing when either is not JSON or their shapes differ.</summary>
     public static void Pair(string first, string second, Action<string, string> pair)
     {

@@ -12,7 +12,7 @@ namespace CodeLeakGuard.Masking.Http;
 /// Anthropic Messages, OpenAI Chat Completions and OpenAI Responses shapes. A content block it does not know (an
 /// image, a document, a file) cannot be masked, so the request is refused: fail closed.
 /// </summary>
-public sealed class RequestMasker
+public sealed partial class RequestMasker
 {
     private static readonly HashSet<string> TextBlockTypes = new(StringComparer.Ordinal) { "text", "input_text", "output_text", "summary_text", "reasoning_text" };
 
@@ -29,7 +29,12 @@ public sealed class RequestMasker
     // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
     private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
 
-    private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature" };
+    // A message's keys besides its content and tool calls: who speaks (a participant's or function's name), ids, flags.
+    private static readonly HashSet<string> HarmlessMessageKeys = new(StringComparer.Ordinal) { "role", "name", "tool_call_id", "id", "type", "status", "audio", "prefix" };
+
+    private static readonly string[] MessageTextKeys = { "refusal", "reasoning_content", "reasoning" };
+
+    private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature", "caller" };
 
     private readonly IConversationMasker _masker;
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -157,6 +162,31 @@ public sealed class RequestMasker
 
             MaskToolCalls(item["tool_calls"]);
             MaskFunctionCall(item["function_call"]);
+            MaskMessageKeys(item, contentKey);
+        }
+    }
+
+    /// <summary>
+    /// A message's other keys: text the model wrote beside its content (a refusal, the reasoning some OpenAI-compatible
+    /// APIs return and clients send back) is masked, identifiers and flags pass, and any other key holding text is refused.
+    /// </summary>
+    private void MaskMessageKeys(JsonObject message, string contentKey)
+    {
+        foreach (var key in message.Select(p => p.Key).ToList())
+        {
+            if (key == contentKey || key is "tool_calls" or "function_call" || HarmlessMessageKeys.Contains(key))
+            {
+                continue;
+            }
+
+            if (Array.IndexOf(MessageTextKeys, key) >= 0)
+            {
+                MaskContent(message, key);
+            }
+            else if (JsonValues.HoldsText(message[key]))
+            {
+                throw new MaskingRefusedException($"messages with '{key}' are not understood, so they are not sent");
+            }
         }
     }
 
@@ -241,6 +271,12 @@ public sealed class RequestMasker
                 break;
             case "custom_tool_call_output":
                 masked = Mask(block, "output");
+                break;
+            case "refusal":
+                masked = Mask(block, "refusal");
+                break;
+            case "document" or "search_result" or "web_search_tool_result" or "web_fetch_tool_result":
+                masked = MaskSourceBlock(type, block);
                 break;
             case "compaction":
                 // A compacted conversation: Anthropic's holds the model's summary (text, which goes back as the model
