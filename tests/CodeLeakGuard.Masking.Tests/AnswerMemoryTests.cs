@@ -69,6 +69,33 @@ public class AnswerMemoryTests
         Assert.Equal("see pricingNotes.md", masker.Mask(unmaskedInput["note"]!.GetValue<string>()).Text);
     }
 
+    [Theory]
+    [InlineData("refusal")]
+    [InlineData("reasoning_content")]
+    public void A_streamed_chat_refusal_or_reasoning_split_inside_pseudonyms_comes_back_unmasked_and_goes_back_as_written(string field)
+    {
+        var masker = new SessionMasker(new MaskingSession());
+        var (engine, margin) = Pseudonyms(masker.Mask(Code).Text);
+        var written = $"I will not rewrite {engine}.{margin}; `marginCache` is yours to change.";
+        var transformer = new SseUnmaskingTransformer(masker, AiApi.OpenAIChatCompletions);
+        var received = new System.Text.StringBuilder();
+
+        var chunks = Enumerable.Range(0, (written.Length + 4) / 5)
+            .Select(i => Chunk(new JsonObject { [field] = written.Substring(i * 5, Math.Min(5, written.Length - i * 5)) }, finish: null))
+            .Append(Chunk(new JsonObject(), finish: "stop"))
+            .Append(new SseEvent { Data = "[DONE]" });
+        foreach (var output in chunks.SelectMany(transformer.Transform).Where(e => e.Data != "[DONE]"))
+        {
+            if (JsonNode.Parse(output.Data!)!["choices"]![0]!["delta"]![field] is { } piece)
+            {
+                received.Append(piece.GetValue<string>());
+            }
+        }
+
+        Assert.Equal("I will not rewrite OrderPricingEngine.ComputeMargin; `marginCache` is yours to change.", received.ToString());
+        Assert.Equal(written, masker.Mask(received.ToString()).Text);
+    }
+
     [Fact]
     public void A_prompt_the_session_already_sent_keeps_its_masked_form_when_the_model_repeats_it()
     {
@@ -105,6 +132,16 @@ public class AnswerMemoryTests
         Assert.Equal("OrderPricingEngine", answer["content"]![0]!["thinking"]!.GetValue<string>());
         Assert.All(new[] { answer["content"]![0]!["signature"], answer["content"]![1]!["data"], answer["content"]![2]!["encrypted_content"] }, value => Assert.Equal(opaque, value!.GetValue<string>()));
     }
+
+    private static SseEvent Chunk(JsonObject delta, string? finish) => new()
+    {
+        Data = new JsonObject
+        {
+            ["id"] = "chatcmpl-1",
+            ["object"] = "chat.completion.chunk",
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
+        }.ToJsonString(),
+    };
 
     private static SseEvent Event(JsonObject data) => new() { Event = data["type"]!.GetValue<string>(), Data = data.ToJsonString() };
 

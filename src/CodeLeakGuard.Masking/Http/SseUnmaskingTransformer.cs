@@ -13,6 +13,9 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 public sealed class SseUnmaskingTransformer
 {
+    // What a Chat Completions delta streams as text: the answer, a refusal, and the reasoning of OpenAI-compatible APIs.
+    private static readonly string[] ChatTextFields = { "content", "refusal", "reasoning_content", "reasoning" };
+
     private readonly IConversationMasker _masker;
     private readonly AiApi _api;
     private readonly Dictionary<string, StreamingUnmasker> _blocks = new();
@@ -138,11 +141,19 @@ public sealed class SseUnmaskingTransformer
                     continue;
                 }
 
-                if (delta["content"]?.GetValueKind() == JsonValueKind.String || (finished && _blocks.ContainsKey("c" + index)))
+                foreach (var field in ChatTextFields)
                 {
-                    var piece = delta["content"]?.GetValueKind() == JsonValueKind.String ? delta["content"]!.GetValue<string>() : string.Empty;
-                    var unmasker = Block("c" + index);
-                    delta["content"] = unmasker.Push(piece) + (finished ? unmasker.End() : string.Empty);
+                    var key = field + "/" + index;
+                    var present = delta[field]?.GetValueKind() == JsonValueKind.String;
+                    if (present || (finished && _blocks.ContainsKey(key)))
+                    {
+                        var unmasker = Block(key);
+                        var released = unmasker.Push(present ? delta[field]!.GetValue<string>() : string.Empty) + (finished ? unmasker.End() : string.Empty);
+                        if (present || released.Length > 0 || field == "content")
+                        {
+                            delta[field] = released;
+                        }
+                    }
                 }
 
                 if (delta["tool_calls"] is JsonArray calls)
@@ -221,16 +232,18 @@ public sealed class SseUnmaskingTransformer
         {
             _blocks.Remove(pair.Key);
             var rest = pair.Value.End();
-            if (rest.Length == 0 || !pair.Key.StartsWith("c", System.StringComparison.Ordinal))
+            var slash = pair.Key.IndexOf('/');
+            var field = pair.Key.Substring(0, slash);
+            if (rest.Length == 0 || System.Array.IndexOf(ChatTextFields, field) < 0)
             {
-                continue;
+                continue; // a tool call's arguments: released whole when its choice finished
             }
 
             var chunk = _lastChatChunk.DeepClone().AsObject();
             chunk["choices"] = new JsonArray(new JsonObject
             {
-                ["index"] = JsonNode.Parse(pair.Key.Substring(1)),
-                ["delta"] = new JsonObject { ["content"] = rest },
+                ["index"] = JsonNode.Parse(pair.Key.Substring(slash + 1)),
+                ["delta"] = new JsonObject { [field] = rest },
                 ["finish_reason"] = null,
             });
             yield return new SseEvent { Data = chunk.ToJsonString() };
