@@ -3,7 +3,7 @@ using CodeLeakGuard.Masking.Http;
 
 namespace CodeLeakGuard.Masking.Tests;
 
-/// <summary>Request parameters outside the messages that the model reads too: predicted outputs, output schemas, stored prompts' variables.</summary>
+/// <summary>Request parameters outside the messages that the model reads too: predicted outputs, output schemas (both providers'), stored prompts' variables.</summary>
 public class ModelVisibleParametersTests
 {
     private const string Code = "public sealed class OrderPricingEngine { public decimal ComputeMargin() => 0.42m; }";
@@ -45,6 +45,22 @@ public class ModelVisibleParametersTests
 
         var image = JsonNode.Parse("""{"model":"gpt-5","input":"Hi","prompt":{"id":"pmpt_1","variables":{"shot":{"type":"input_image","image_url":"https://x.invalid/a.png"}}}}""")!.AsObject();
         Assert.Throws<MaskingRefusedException>(() => new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, image));
+    }
+
+    [Theory]
+    [InlineData("output_config", """{"effort":"high","format":{"type":"json_schema","schema":SCHEMA}}""")]
+    [InlineData("output_format", """{"type":"json_schema","schema":SCHEMA}""")]
+    public void An_anthropic_structured_output_schema_is_masked(string key, string value)
+    {
+        const string schema = """{"type":"object","properties":{"risk":{"type":"string","description":"Risk to OrderPricingEngine callers","enum":["ComputeMargin breaks","none"]}}}""";
+        var body = JsonNode.Parse($$"""{"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":"Review it."}],"{{key}}":{{value.Replace("SCHEMA", schema)}}}""")!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.DoesNotContain("ComputeMargin", sent);
+        Assert.Contains("\"json_schema\"", sent);
     }
 
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);

@@ -108,6 +108,8 @@ public sealed partial class RequestMasker
                 MaskContent(body, "system");
                 MaskMessages(body["messages"], "content");
                 MaskTools(body["tools"]);
+                MaskOutputSchema((body["output_config"] as JsonObject)?["format"]); // structured outputs
+                MaskOutputSchema(body["output_format"]); // the same, as its beta named it
                 break;
             case AiApi.OpenAIChatCompletions:
                 MaskMessages(body["messages"], "content");
