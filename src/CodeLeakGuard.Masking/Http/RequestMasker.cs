@@ -274,6 +274,9 @@ public sealed partial class RequestMasker
             case "custom_tool_call_output":
                 masked = Mask(block, "output");
                 break;
+            case { } t when Array.IndexOf(HostedToolItemTypes, t) >= 0:
+                masked = MaskHostedToolItem(t, block);
+                break;
             case "refusal":
                 masked = Mask(block, "refusal");
                 break;
