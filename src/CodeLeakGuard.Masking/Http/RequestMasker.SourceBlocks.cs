@@ -6,14 +6,12 @@ using System.Text.Json.Nodes;
 namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
-/// Content blocks that carry sources (Anthropic): documents with a text source, search results, and the results of
-/// the provider's own web search and web fetch tools, which clients send back with the conversation. Their text is
-/// masked; what the provider encrypted, and URLs it found, pass; a source that is not text (a PDF, an image, a file
-/// id) cannot be masked and is refused.
+/// Content blocks that carry sources (Anthropic): documents with a text source and search results. Their text is
+/// masked; a source that is not text (a PDF, an image, a file id) cannot be masked and is refused.
 /// </summary>
 public sealed partial class RequestMasker
 {
-    /// <summary>Masks a source-carrying block; returns the keys it handled (the caller refuses any other).</summary>
+    /// <summary>Masks a document or search result; returns the keys it handled (the caller refuses any other).</summary>
     private string[] MaskSourceBlock(string type, JsonObject block)
     {
         switch (type)
@@ -25,26 +23,6 @@ public sealed partial class RequestMasker
             case "search_result":
                 RequireNoText(type, block, "citations");
                 return Mask(block, "source", "title", "content").Concat(new[] { "citations" }).ToArray();
-            case "web_search_tool_result":
-                foreach (var result in Items(block["content"]))
-                {
-                    // The result's page is the provider's encrypted_content; its title is shown to the model as text.
-                    Allow(result, "type", "url", "title", "encrypted_content", "page_age", "error_code");
-                    MaskContent(result, "title");
-                }
-
-                return new[] { "content" };
-            case "web_fetch_tool_result":
-                foreach (var result in Items(block["content"]))
-                {
-                    Allow(result, "type", "url", "retrieved_at", "content", "error_code");
-                    if (result["content"] is not null)
-                    {
-                        MaskBlock(result["content"]); // a document
-                    }
-                }
-
-                return new[] { "content" };
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "not a source-carrying block");
         }

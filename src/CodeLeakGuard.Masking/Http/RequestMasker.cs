@@ -280,8 +280,16 @@ public sealed partial class RequestMasker
             case "refusal":
                 masked = Mask(block, "refusal");
                 break;
-            case "document" or "search_result" or "web_search_tool_result" or "web_fetch_tool_result":
+            case "document" or "search_result":
                 masked = MaskSourceBlock(type, block);
+                break;
+            case { } t when t.EndsWith("_tool_result", StringComparison.Ordinal) && t != "tool_result":
+                masked = MaskServerToolResult(t, block);
+                break;
+            case "mcp_tool_use":
+                RecordToolPath(block["id"], block["input"]);
+                MaskJsonStrings(block, "input");
+                masked = new[] { "input", "server_name" };
                 break;
             case "compaction":
                 // A compacted conversation: Anthropic's holds the model's summary (text, which goes back as the model
