@@ -38,6 +38,7 @@ internal sealed class Forwarder
                 AllowPassThrough = options.AllowPassThrough,
                 SessionFor = SessionFor,
                 ResponseIdObserved = sessions.RememberResponse,
+                SessionOfResponse = id => sessions.ConversationOfResponse(id) is { } conversation ? sessions.Get(conversation) : null,
                 Audit = record => _audit.Write(record, _current.Value.Upstream ?? string.Empty, _current.Value.Clock?.Elapsed ?? TimeSpan.Zero),
             },
             new SocketsHttpHandler

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using CodeLeakGuard.Gateway.Tests.Fakes;
 using CodeLeakGuard.Masking.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace CodeLeakGuard.Gateway.Tests;
 
@@ -124,6 +126,39 @@ public class GatewayServerTests
         Assert.Equal(["/v1/messages/count_tokens", "/v1/messages"], upstream.Received.Select(r => r.Path));
         Assert.All(upstream.Received, r => Assert.DoesNotContain("OrderPricingEngine", r.Body));
         Assert.Equal(1, created);
+    }
+
+    [Fact]
+    public async Task A_stored_response_read_back_by_id_is_unmasked_in_the_session_of_the_request_that_made_it()
+    {
+        string? stored = null;
+        await using var upstream = await RecordingUpstream.StartAsync((context, request) =>
+        {
+            context.Response.ContentType = "application/json";
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                stored = FakeResponses.EchoPrefix + FakeResponses.LastUserText(request.Json);
+                return context.Response.WriteAsync(FakeResponses.Response("queued").ToJsonString());
+            }
+
+            return context.Response.WriteAsync(FakeResponses.Response("completed", FakeResponses.Message(stored!)).ToJsonString());
+        });
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("openai", upstream.Address)],
+            NewSession = () => new SessionMasker(new Masking.MaskingSession()),
+        });
+        await using var _ = gateway;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-test");
+
+        var queued = await client.PostAsync("/v1/responses", new StringContent(
+            """{"model":"gpt-5","background":true,"input":"Why does OrderPricingEngine.ComputeMargin round twice?"}""", Encoding.UTF8, "application/json"));
+        var done = await client.GetStringAsync("/v1/responses/resp_fake");
+
+        Assert.Equal(HttpStatusCode.OK, queued.StatusCode);
+        Assert.Contains("Echo: Why does OrderPricingEngine.ComputeMargin round twice?", done);
+        Assert.DoesNotContain("OrderPricingEngine", stored);
+        Assert.Equal("", upstream.Received.Last().Body);
     }
 
     [Fact]

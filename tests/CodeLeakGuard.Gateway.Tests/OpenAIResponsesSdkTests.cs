@@ -5,6 +5,7 @@ using System.Text.Json;
 using CodeLeakGuard.Gateway.Tests.Fakes;
 using CodeLeakGuard.Masking;
 using CodeLeakGuard.Masking.Http;
+using Microsoft.AspNetCore.Http;
 using OpenAI.Responses;
 
 namespace CodeLeakGuard.Gateway.Tests;
@@ -94,5 +95,34 @@ public class OpenAIResponsesSdkTests
         Assert.Equal(FakeResponses.EchoPrefix + ProprietaryPrompt.Question, text.ToString());
         Assert.Equal(FakeResponses.EchoPrefix + ProprietaryPrompt.Question, completedText);
         Assert.Equal(ProprietaryPrompt.ToolCallSymbol, JsonDocument.Parse(arguments.ToString()).RootElement.GetProperty("symbol").GetString());
+    }
+
+    [Fact]
+    public async Task A_background_response_polled_by_id_comes_back_with_real_names()
+    {
+        string? stored = null;
+        await using var upstream = await RecordingUpstream.StartAsync((context, request) =>
+        {
+            context.Response.ContentType = "application/json";
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                stored = FakeResponses.EchoPrefix + FakeResponses.LastUserText(request.Json); // what the model saw: masked
+                return context.Response.WriteAsync(FakeResponses.Response("queued").ToJsonString());
+            }
+
+            return context.Response.WriteAsync(FakeResponses.Response("completed", FakeResponses.Message(stored!)).ToJsonString());
+        });
+        var client = Client(upstream, new MaskingSession());
+        var options = Conversation(stream: false);
+        options.BackgroundModeEnabled = true;
+
+        ResponseResult queued = await client.CreateResponseAsync(options);
+        ResponseResult done = await client.GetResponseAsync(queued.Id);
+
+        Assert.Equal(ResponseStatus.Queued, queued.Status);
+        Assert.Equal(FakeResponses.EchoPrefix + ProprietaryPrompt.Question, done.GetOutputText());
+        Assert.NotEqual(done.GetOutputText(), stored); // the provider kept it in pseudonyms
+        Assert.Equal(["/v1/responses", "/v1/responses/resp_fake"], upstream.Received.Select(r => r.Path));
+        ProprietaryPrompt.AssertNoLeak(upstream.AllBodies);
     }
 }

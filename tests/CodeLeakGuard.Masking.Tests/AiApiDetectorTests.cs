@@ -2,7 +2,7 @@ using CodeLeakGuard.Masking.Http;
 
 namespace CodeLeakGuard.Masking.Tests;
 
-/// <summary>Which requests the handler masks (by the body shape they share), passes (model lists) or blocks.</summary>
+/// <summary>Which requests the handler masks (by the body shape they share), passes (model lists, stored responses read back) or blocks.</summary>
 public class AiApiDetectorTests
 {
     [Theory]
@@ -14,7 +14,14 @@ public class AiApiDetectorTests
     [InlineData("POST", "/openai/v1/responses", AiApi.OpenAIResponses)]
     [InlineData("POST", "/v1/responses/input_tokens", AiApi.OpenAIResponses)]
     [InlineData("POST", "/v1/responses/compact", AiApi.OpenAIResponses)]
-    [InlineData("POST", "/v1/responses/resp_1/cancel", AiApi.Unknown)]
+    [InlineData("POST", "/v1/responses/resp_1/cancel", AiApi.OpenAIStoredResponse)]
+    [InlineData("GET", "/openai/v1/responses/resp_1", AiApi.OpenAIStoredResponse)]
+    [InlineData("GET", "/v1/responses/resp_1/input_items", AiApi.OpenAIStoredResponse)]
+    [InlineData("DELETE", "/v1/responses/resp_1", AiApi.OpenAIStoredResponse)]
+    [InlineData("GET", "/v1/responses/resp_1/cancel", AiApi.Unknown)]
+    [InlineData("GET", "/v1/responses", AiApi.Unknown)]
+    [InlineData("GET", "/v1/responses/input_tokens", AiApi.Unknown)]
+    [InlineData("POST", "/v1/responses/resp_1", AiApi.Unknown)]
     [InlineData("GET", "/v1/models", AiApi.ModelList)]
     [InlineData("GET", "/v1/models/ft:gpt-4.1:contoso::abc123", AiApi.ModelList)]
     [InlineData("GET", "/v1/models/a/b", AiApi.Unknown)]

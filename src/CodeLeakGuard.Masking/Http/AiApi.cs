@@ -25,6 +25,13 @@ public enum AiApi
     /// nothing is masked; assistants ask for it at start-up.
     /// </summary>
     ModelList,
+
+    /// <summary>
+    /// A stored OpenAI response read back (<c>GET /v1/responses/{id}</c>, polled in background mode or streamed again,
+    /// and its <c>input_items</c>), cancelled (<c>POST .../cancel</c>) or deleted: nothing is sent but its id, and the
+    /// answer is unmasked in the session that masked the request which made it.
+    /// </summary>
+    OpenAIStoredResponse,
 }
 
 public static class AiApiDetector
@@ -33,6 +40,11 @@ public static class AiApiDetector
     public static AiApi Detect(HttpMethod method, string path)
     {
         var trimmed = path.TrimEnd('/');
+        if (StoredResponseId(method, trimmed) is not null)
+        {
+            return AiApi.OpenAIStoredResponse;
+        }
+
         if (method == HttpMethod.Get)
         {
             return IsModelList(trimmed) ? AiApi.ModelList : AiApi.Unknown;
@@ -66,6 +78,26 @@ public static class AiApiDetector
     }
 
     public static bool IsAnthropic(AiApi api) => api == AiApi.AnthropicMessages;
+
+    /// <summary>The id of the stored response a request reads, cancels or deletes; null when it is no such request.</summary>
+    public static string? StoredResponseId(HttpMethod method, string path)
+    {
+        var segments = path.TrimEnd('/').Split('/');
+        var n = segments.Length;
+        var last = segments[n - 1];
+        if (n >= 3 && (method == HttpMethod.Get || method == HttpMethod.Delete)
+            && segments[n - 2].Equals("responses", StringComparison.OrdinalIgnoreCase) && last.Length > 0
+            && !last.Equals("input_tokens", StringComparison.OrdinalIgnoreCase) && !last.Equals("compact", StringComparison.OrdinalIgnoreCase))
+        {
+            return last;
+        }
+
+        var action = method == HttpMethod.Get ? "input_items" : method == HttpMethod.Post ? "cancel" : null;
+        return n >= 4 && action is not null && last.Equals(action, StringComparison.OrdinalIgnoreCase)
+            && segments[n - 3].Equals("responses", StringComparison.OrdinalIgnoreCase) && segments[n - 2].Length > 0
+                ? segments[n - 2]
+                : null;
+    }
 
     // ".../models", or ".../models/{id}" with one segment after it (a fine-tune's id may hold colons, never a slash).
     private static bool IsModelList(string path)

@@ -48,15 +48,16 @@ public sealed class MaskingHandler : DelegatingHandler
         var uri = request.RequestUri ?? throw new InvalidOperationException("the request has no URI");
         var api = AiApiDetector.Detect(request.Method, uri.AbsolutePath);
         var audit = new MaskingAuditRecord { Upstream = uri.GetLeftPart(UriPartial.Authority), Path = uri.AbsolutePath, Api = api.ToString() };
-        if (api == AiApi.ModelList)
+        if (api is AiApi.ModelList or AiApi.OpenAIStoredResponse)
         {
             if (request.Content is not null && (await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length > 0)
             {
                 return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error",
-                    $"{request.Method} {uri.AbsolutePath} carries a body, which a model list request never does, so it is blocked", uri);
+                    $"{request.Method} {uri.AbsolutePath} carries a body, which such a request never does, so it is blocked", uri);
             }
 
-            return await PassAsync(request, audit, cancellationToken).ConfigureAwait(false);
+            var owner = api == AiApi.OpenAIStoredResponse ? _options.SessionOfResponse(AiApiDetector.StoredResponseId(request.Method, uri.AbsolutePath)!) : null;
+            return await PassAsync(request, audit, owner, cancellationToken).ConfigureAwait(false);
         }
 
         if (api == AiApi.Unknown)
@@ -64,7 +65,7 @@ public sealed class MaskingHandler : DelegatingHandler
             if (_options.AllowPassThrough(uri))
             {
                 audit.PassedThrough = true;
-                return await PassAsync(request, audit, cancellationToken).ConfigureAwait(false);
+                return await PassAsync(request, audit, storedResponseSession: null, cancellationToken).ConfigureAwait(false);
             }
 
             return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error",
@@ -139,11 +140,19 @@ public sealed class MaskingHandler : DelegatingHandler
         }
     }
 
-    /// <summary>Forwards a request that has nothing to mask as it is (audited, like every other).</summary>
-    private async Task<HttpResponseMessage> PassAsync(HttpRequestMessage request, MaskingAuditRecord audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forwards a request that has nothing to mask as it is (audited, like every other); a stored Responses API answer
+    /// is unmasked in the session that masked the request which made it, when that is known.
+    /// </summary>
+    private async Task<HttpResponseMessage> PassAsync(HttpRequestMessage request, MaskingAuditRecord audit, IConversationMasker? storedResponseSession, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         audit.Status = (int)response.StatusCode;
+        if (storedResponseSession is not null)
+        {
+            await UnmaskAsync(response, AiApi.OpenAIResponses, storedResponseSession, audit, responseIdObserved: null).ConfigureAwait(false);
+        }
+
         _options.Audit?.Invoke(audit);
         return response;
     }

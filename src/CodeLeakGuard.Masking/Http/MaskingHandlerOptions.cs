@@ -50,11 +50,17 @@ public sealed class MaskingHandlerOptions
     {
         var masker = new SessionMasker(session);
         var policy = session.Options.Policy;
-        return new MaskingHandlerOptions { SessionFor = (_, _) => masker, AllowPassThrough = policy.AllowsPassThrough };
+        return new MaskingHandlerOptions { SessionFor = (_, _) => masker, SessionOfResponse = _ => masker, AllowPassThrough = policy.AllowsPassThrough };
     }
 
     /// <summary>The masking session of the conversation a request belongs to (the body can be read during this call only: do not keep it).</summary>
     public Func<HttpRequestMessage, JsonObject, IConversationMasker> SessionFor { get; set; } = (_, _) => throw new InvalidOperationException("no masking session configured");
+
+    /// <summary>
+    /// The session that masked the request which made a stored Responses API response, for reading it back; null when
+    /// unknown (its answer then reaches the client as the provider sent it, in pseudonyms: nothing leaves either way).
+    /// </summary>
+    public Func<string, IConversationMasker?> SessionOfResponse { get; set; } = _ => null;
 
     public MaskingMode Mode { get; set; } = MaskingMode.Mask;
 

@@ -71,7 +71,7 @@ internal static class FakeResponses
         yield return Event("response.completed", new JsonObject { ["response"] = Response("completed", Message(text), FunctionCall(arguments)) });
     }
 
-    private static JsonObject Response(string status, params JsonObject[] output) => new()
+    public static JsonObject Response(string status, params JsonObject[] output) => new()
     {
         ["id"] = "resp_fake",
         ["object"] = "response",
@@ -92,7 +92,7 @@ internal static class FakeResponses
         },
     };
 
-    private static JsonObject Message(string text) => new()
+    public static JsonObject Message(string text) => new()
     {
         ["type"] = "message",
         ["id"] = "msg_fake",
@@ -111,7 +111,7 @@ internal static class FakeResponses
         ["status"] = "completed",
     };
 
-    private static string LastUserText(JsonObject body) => body["input"] switch
+    public static string LastUserText(JsonObject body) => body["input"] switch
     {
         JsonValue text => text.GetValue<string>(),
         JsonArray items => items.Last(i => i!["role"]?.GetValue<string>() == "user")!["content"] switch
