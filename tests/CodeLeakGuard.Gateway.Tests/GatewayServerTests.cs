@@ -162,6 +162,32 @@ public class GatewayServerTests
     }
 
     [Fact]
+    public async Task Claude_on_Vertex_AI_is_masked_and_its_stream_unmasked()
+    {
+        await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("vertex", upstream.Address)],
+            NewSession = () => new SessionMasker(new Masking.MaskingSession()),
+        });
+        await using var _ = gateway;
+        const string path = "/v1/projects/contoso-ai/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929:streamRawPredict";
+
+        var response = await client.PostAsync(path, new StringContent(
+            """{"anthropic_version":"vertex-2023-10-16","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"Why does OrderPricingEngine.ComputeMargin round twice?"}]}""",
+            Encoding.UTF8,
+            "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        var received = Assert.Single(upstream.Received);
+        Assert.Equal(path, received.Path);
+        Assert.DoesNotContain("OrderPricingEngine", received.Body);
+        var text = string.Concat(body.Split('\n').Where(l => l.StartsWith("data: {\"type\":\"content_block_delta\"", StringComparison.Ordinal))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l[6..]).RootElement.GetProperty("delta").GetProperty("text").GetString()));
+        Assert.Equal("Echo: Why does OrderPricingEngine.ComputeMargin round twice?", text);
+    }
+
+    [Fact]
     public void Binding_to_a_non_loopback_address_must_be_asked_for()
     {
         var error = Assert.Throws<ArgumentException>(() => GatewayServer.Create(new GatewayOptions

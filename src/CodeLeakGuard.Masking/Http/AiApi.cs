@@ -8,7 +8,11 @@ public enum AiApi
 {
     Unknown,
 
-    /// <summary>Anthropic Messages: <c>POST /v1/messages</c>, and its token count (<c>/v1/messages/count_tokens</c>, the same body).</summary>
+    /// <summary>
+    /// Anthropic Messages: <c>POST /v1/messages</c>, and its token count (<c>/v1/messages/count_tokens</c>, the same
+    /// body); Claude on Google Vertex AI too (<c>.../publishers/anthropic/models/{model}:rawPredict</c> or
+    /// <c>:streamRawPredict</c>: the same body, its model in the path).
+    /// </summary>
     AnthropicMessages,
 
     /// <summary>OpenAI Chat Completions: <c>POST /v1/chat/completions</c>.</summary>
@@ -60,7 +64,8 @@ public static class AiApiDetector
             trimmed = trimmed.Substring(0, trimmed.Length - "/count_tokens".Length);
         }
 
-        if (trimmed.EndsWith("/messages", StringComparison.OrdinalIgnoreCase) && !trimmed.EndsWith("/threads/messages", StringComparison.OrdinalIgnoreCase))
+        if ((trimmed.EndsWith("/messages", StringComparison.OrdinalIgnoreCase) && !trimmed.EndsWith("/threads/messages", StringComparison.OrdinalIgnoreCase))
+            || IsClaudeOnVertex(trimmed))
         {
             return AiApi.AnthropicMessages;
         }
@@ -97,6 +102,16 @@ public static class AiApiDetector
             && segments[n - 3].Equals("responses", StringComparison.OrdinalIgnoreCase) && segments[n - 2].Length > 0
                 ? segments[n - 2]
                 : null;
+    }
+
+    // Vertex AI serves Claude at ".../publishers/anthropic/models/{model}:rawPredict" (whole) or ":streamRawPredict"
+    // (server-sent events), token counts at ".../models/count-tokens:rawPredict": all in the Messages shape. (Bedrock signs
+    // each body with SigV4, so a masked body could not be sent there: it stays blocked.)
+    private static bool IsClaudeOnVertex(string path)
+    {
+        var model = path.LastIndexOf("/publishers/anthropic/models/", StringComparison.OrdinalIgnoreCase);
+        return model >= 0 && path.IndexOf('/', model + "/publishers/anthropic/models/".Length) < 0
+            && (path.EndsWith(":rawPredict", StringComparison.OrdinalIgnoreCase) || path.EndsWith(":streamRawPredict", StringComparison.OrdinalIgnoreCase));
     }
 
     // ".../models", or ".../models/{id}" with one segment after it (a fine-tune's id may hold colons, never a slash).
