@@ -165,10 +165,12 @@ public class GatewayServerTests
     public async Task Claude_on_Vertex_AI_is_masked_and_its_stream_unmasked()
     {
         await using var upstream = await RecordingUpstream.StartAsync(FakeAnthropic.RespondAsync);
+        var audit = Path.Combine(Directory.CreateTempSubdirectory().FullName, "audit.jsonl");
         var (gateway, client) = await StartAsync(new GatewayOptions
         {
             Upstreams = [new Upstream("vertex", upstream.Address)],
             NewSession = () => new SessionMasker(new Masking.MaskingSession()),
+            AuditPath = audit,
         });
         await using var _ = gateway;
         const string path = "/v1/projects/contoso-ai/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929:streamRawPredict";
@@ -185,6 +187,7 @@ public class GatewayServerTests
         var text = string.Concat(body.Split('\n').Where(l => l.StartsWith("data: {\"type\":\"content_block_delta\"", StringComparison.Ordinal))
             .Select(l => System.Text.Json.JsonDocument.Parse(l[6..]).RootElement.GetProperty("delta").GetProperty("text").GetString()));
         Assert.Equal("Echo: Why does OrderPricingEngine.ComputeMargin round twice?", text);
+        Assert.Contains("\"model\":\"claude-sonnet-4-5@20250929\"", await File.ReadAllTextAsync(audit)); // from the path: the body names none
     }
 
     [Fact]

@@ -36,4 +36,11 @@ public class AiApiDetectorTests
     [InlineData("GET", "/v1/messages", AiApi.Unknown)]
     public void Detects_the_api_by_method_and_path_ending(string method, string path, AiApi expected) =>
         Assert.Equal(expected, AiApiDetector.Detect(new HttpMethod(method), path));
+
+    [Theory]
+    [InlineData("/v1/projects/p1/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929:streamRawPredict", "claude-sonnet-4-5@20250929")]
+    [InlineData("/v1/messages", null)]
+    [InlineData("/v1/models/gpt-4.1", null)]
+    public void The_model_a_path_names_is_found_where_the_body_has_none(string path, string? model) =>
+        Assert.Equal(model, AiApiDetector.ModelInPath(path));
 }

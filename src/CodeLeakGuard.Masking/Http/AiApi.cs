@@ -84,6 +84,14 @@ public static class AiApiDetector
 
     public static bool IsAnthropic(AiApi api) => api == AiApi.AnthropicMessages;
 
+    /// <summary>The model a path names, where the body does not (Vertex AI: <c>.../models/{model}:streamRawPredict</c>); else null.</summary>
+    public static string? ModelInPath(string path)
+    {
+        var start = path.LastIndexOf("/models/", StringComparison.OrdinalIgnoreCase);
+        var colon = start < 0 ? -1 : path.IndexOf(':', start);
+        return colon < 0 ? null : path.Substring(start + "/models/".Length, colon - start - "/models/".Length);
+    }
+
     /// <summary>The id of the stored response a request reads, cancels or deletes; null when it is no such request.</summary>
     public static string? StoredResponseId(HttpMethod method, string path)
     {

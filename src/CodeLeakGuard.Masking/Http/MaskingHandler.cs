@@ -126,7 +126,7 @@ public sealed class MaskingHandler : DelegatingHandler
 
             using (requestMasker.PreEscaped)
             {
-                audit.Model = requestMasker.Model;
+                audit.Model = requestMasker.Model ?? AiApiDetector.ModelInPath(uri.AbsolutePath);
                 audit.Masked = requestMasker.Counts;
                 if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
                 {
