@@ -9,8 +9,9 @@ namespace CodeLeakGuard.Masking.Http;
 /// <summary>
 /// Masks every text of a request body that the model will read — system prompts, message content as strings and as
 /// content blocks, tool definitions, tool calls (their JSON arguments, string by string) and tool results — in the
-/// Anthropic Messages, OpenAI Chat Completions and OpenAI Responses shapes. A content block it does not know (an
-/// image, a document, a file) cannot be masked, so the request is refused: fail closed.
+/// Anthropic Messages, OpenAI Chat Completions and OpenAI Responses shapes, with the provider's own output and tool
+/// results that clients send back (the other parts of this class). A content block, entry or message key it does not
+/// know, or cannot mask (an image, a PDF, a file id), refuses the request: fail closed.
 /// </summary>
 public sealed partial class RequestMasker
 {
