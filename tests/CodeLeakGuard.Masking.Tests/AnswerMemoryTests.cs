@@ -124,13 +124,14 @@ public class AnswerMemoryTests
             ["content"] = new JsonArray(
                 new JsonObject { ["type"] = "thinking", ["thinking"] = engine, ["signature"] = opaque },
                 new JsonObject { ["type"] = "redacted_thinking", ["data"] = opaque },
-                new JsonObject { ["type"] = "reasoning", ["encrypted_content"] = opaque }),
+                new JsonObject { ["type"] = "reasoning", ["encrypted_content"] = opaque },
+                new JsonObject { ["type"] = "reasoning.encrypted", ["data"] = opaque }),
         };
 
         ResponseUnmasker.Unmask(answer, masker);
 
         Assert.Equal("OrderPricingEngine", answer["content"]![0]!["thinking"]!.GetValue<string>());
-        Assert.All(new[] { answer["content"]![0]!["signature"], answer["content"]![1]!["data"], answer["content"]![2]!["encrypted_content"] }, value => Assert.Equal(opaque, value!.GetValue<string>()));
+        Assert.All(new[] { answer["content"]![0]!["signature"], answer["content"]![1]!["data"], answer["content"]![2]!["encrypted_content"], answer["content"]![3]!["data"] }, value => Assert.Equal(opaque, value!.GetValue<string>()));
     }
 
     private static SseEvent Chunk(JsonObject delta, string? finish) => new()

@@ -70,14 +70,35 @@ public class SourceBlocksTests
         Assert.True(body["messages"]![1]!["prefix"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public void Reasoning_details_a_router_returned_go_back_with_their_text_masked_and_their_signed_parts_untouched()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"anthropic/claude-sonnet-4.5","messages":[
+              {"role":"user","content":"Why is OrderPricingEngine slow?"},
+              {"role":"assistant","content":"It rounds twice.","reasoning_details":[
+                {"type":"reasoning.text","text":"OrderPricingEngine.ComputeMargin rounds twice.","signature":"EqQBCkgIARABOrderPricingEngine","format":"anthropic-claude-v1","index":0},
+                {"type":"reasoning.summary","summary":"Looked at OrderPricingEngine.","index":1},
+                {"type":"reasoning.encrypted","data":"gAAAAOrderPricingEngine==","index":2}]}]}
+            """)!.AsObject();
+
+        Mask(AiApi.OpenAIChatCompletions, body);
+
+        var details = body["messages"]![1]!["reasoning_details"]!;
+        Assert.DoesNotContain("OrderPricingEngine", details[0]!["text"]!.GetValue<string>() + details[1]!["summary"]!.GetValue<string>());
+        Assert.Equal("EqQBCkgIARABOrderPricingEngine", details[0]!["signature"]!.GetValue<string>());
+        Assert.Equal("gAAAAOrderPricingEngine==", details[2]!["data"]!.GetValue<string>());
+    }
+
     [Theory]
-    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-4.1","messages":[{"role":"assistant","content":"ok","reasoning_details":[{"type":"reasoning.text","text":"OrderPricingEngine"}]}]}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-4.1","messages":[{"role":"assistant","content":"ok","transcript":"OrderPricingEngine"}]}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-4.1","messages":[{"role":"assistant","content":"ok","reasoning_details":[{"type":"reasoning.text","text":"t","note":"OrderPricingEngine"}]}]}""")]
     [InlineData(AiApi.AnthropicMessages, """{"model":"claude","max_tokens":1,"messages":[{"role":"user","content":"hi","attachment":"OrderPricingEngine.cs"}]}""")]
     public void A_message_key_that_is_not_understood_and_holds_text_is_refused(AiApi api, string json)
     {
         var error = Assert.Throws<MaskingRefusedException>(() => Mask(api, JsonNode.Parse(json)!.AsObject()));
 
-        Assert.Contains("messages with '", error.Message);
+        Assert.Contains("not understood", error.Message);
     }
 
     private static JsonObject Anthropic(string content) =>

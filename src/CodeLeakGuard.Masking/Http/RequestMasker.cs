@@ -186,6 +186,10 @@ public sealed partial class RequestMasker
             {
                 MaskContent(message, key);
             }
+            else if (key == "reasoning_details")
+            {
+                MaskReasoningDetails(message[key]);
+            }
             else if (JsonValues.HoldsText(message[key]))
             {
                 throw new MaskingRefusedException($"messages with '{key}' are not understood, so they are not sent");
@@ -309,6 +313,20 @@ public sealed partial class RequestMasker
             {
                 throw new MaskingRefusedException($"content blocks of type '{type ?? "(none)"}' with '{property}' are not understood, so they are not sent");
             }
+        }
+    }
+
+    /// <summary>
+    /// The reasoning OpenAI-compatible routers (OpenRouter) return as a list and clients send back: its text and
+    /// summaries are masked; what the model's provider signed or encrypted passes as it is.
+    /// </summary>
+    private void MaskReasoningDetails(JsonNode? details)
+    {
+        foreach (var detail in Items(details))
+        {
+            Allow(detail, "type", "id", "format", "index", "text", "summary", "signature", "data");
+            MaskContent(detail, "text");
+            MaskContent(detail, "summary");
         }
     }
 

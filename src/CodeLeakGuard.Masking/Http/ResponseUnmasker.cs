@@ -67,7 +67,7 @@ public static class ResponseUnmasker
     // to it byte for byte: never unmasked, however much of it happens to look like a pseudonym.
     private static bool IsOpaque(JsonObject owner, string key) =>
         key is "signature" or "encrypted_content"
-        || (key == "data" && owner["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "redacted_thinking");
+        || (key == "data" && owner["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() is "redacted_thinking" or "reasoning.encrypted");
 
     // Tool-call arguments are JSON inside a string: unmask the strings inside, keep it valid JSON.
     private static string UnmaskString(string key, string value, IConversationMasker masker, IAnswerMemory? memory)
