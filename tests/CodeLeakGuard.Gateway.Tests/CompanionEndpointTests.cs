@@ -244,7 +244,7 @@ public class CompanionEndpointTests
 
     private static ResponsesClient ResponsesClient(RecordingUpstream upstream, MaskingHandler handler)
     {
-        handler.InnerHandler = new HttpClientHandler();
+        handler.InnerHandler ??= new HttpClientHandler();
         return new ResponsesClient(new ApiKeyCredential("sk-openai-test-credential"), new ResponsesClientOptions
         {
             Endpoint = new Uri(upstream.Address, "/v1"),
