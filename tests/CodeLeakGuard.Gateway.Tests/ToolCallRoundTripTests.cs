@@ -66,7 +66,65 @@ public class ToolCallRoundTripTests
         ProprietaryPrompt.AssertNoLeak(upstream.AllBodies);
     }
 
-    private static IEnumerable<(string? Name, string Data)> Chunks(string arguments)
+    [Fact]
+    public async Task A_tool_named_after_the_company_goes_out_masked_and_its_streamed_call_comes_back_with_the_real_names()
+    {
+        string? written = null, sentName = null;
+        await using var upstream = await RecordingUpstream.StartAsync((context, request) =>
+        {
+            if (request.Json["messages"]!.AsArray().Count > 1)
+            {
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync(FakeUpstream.ChatCompletion("Refunded."));
+            }
+
+            // The model calls the tool by the name it was given, with the parameter names it was given.
+            var function = request.Json["tools"]![0]!["function"]!;
+            sentName = function["name"]!.GetValue<string>();
+            var key = function["parameters"]!["properties"]!.AsObject().First().Key;
+            written = $$"""{"{{key}}": "A-1042", "reason": "duplicate"}""";
+            return SseWriter.WriteAsync(context, Chunks(written, sentName));
+        });
+        var options = new MaskingOptions();
+        options.SensitiveTerms.Add("Contoso");
+        var client = new ChatClient("gpt-4o", new ApiKeyCredential("sk-test"), new OpenAIClientOptions
+        {
+            Endpoint = new Uri(upstream.Address, "/v1"),
+            Transport = new HttpClientPipelineTransport(new HttpClient(new MaskingHandler(new MaskingSession(options)) { InnerHandler = new HttpClientHandler() })),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        });
+        var refunds = ChatTool.CreateFunctionTool(
+            "contoso_refunds",
+            "Refunds an order.",
+            BinaryData.FromString("""{"type":"object","properties":{"contosoOrderId":{"type":"string"},"reason":{"type":"string"}},"required":["contosoOrderId","reason"]}"""));
+        var chat = new ChatCompletionOptions { Tools = { refunds } };
+        var question = new UserChatMessage("Refund order A-1042, it was charged twice.");
+
+        var arguments = new StringBuilder();
+        string? id = null, name = null;
+        await foreach (var update in client.CompleteChatStreamingAsync([question], chat))
+        {
+            foreach (var call in update.ToolCallUpdates)
+            {
+                id ??= call.ToolCallId;
+                name ??= call.FunctionName;
+                arguments.Append(call.FunctionArgumentsUpdate?.ToString());
+            }
+        }
+
+        await client.CompleteChatAsync(
+            [question, new AssistantChatMessage([ChatToolCall.CreateFunctionToolCall(id!, name!, BinaryData.FromString(arguments.ToString()))]), new ToolChatMessage(id!, "Refunded.")],
+            chat);
+
+        Assert.Equal("contoso_refunds", name);
+        Assert.Equal("""{"contosoOrderId": "A-1042", "reason": "duplicate"}""", arguments.ToString());
+        Assert.DoesNotContain("contoso", upstream.AllBodies, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"reason\"", upstream.AllBodies); // a generic parameter keeps its name
+        var replayed = upstream.Received.Last().Json["messages"]![1]!["tool_calls"]![0]!["function"]!;
+        Assert.Equal((sentName, written), (replayed["name"]!.GetValue<string>(), replayed["arguments"]!.GetValue<string>()));
+    }
+
+    private static IEnumerable<(string? Name, string Data)> Chunks(string arguments, string name = "lookup_symbol")
     {
         JsonObject Chunk(JsonObject delta, string? finish) => new()
         {
@@ -86,7 +144,7 @@ public class ToolCallRoundTripTests
             {
                 call["id"] = "call_1";
                 call["type"] = "function";
-                call["function"]!["name"] = "lookup_symbol";
+                call["function"]!["name"] = name;
                 first = false;
             }
 

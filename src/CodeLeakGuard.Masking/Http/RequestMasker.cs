@@ -109,6 +109,7 @@ public sealed partial class RequestMasker
                 MaskContent(body, "system");
                 MaskMessages(body["messages"], "content");
                 MaskTools(body["tools"]);
+                MaskToolChoice(body["tool_choice"]);
                 MaskOutputSchema((body["output_config"] as JsonObject)?["format"]); // structured outputs
                 MaskOutputSchema(body["output_format"]); // the same, as its beta named it
                 break;
@@ -116,6 +117,8 @@ public sealed partial class RequestMasker
                 MaskMessages(body["messages"], "content");
                 MaskTools(body["tools"]);
                 MaskTools(body["functions"]);
+                MaskToolChoice(body["tool_choice"]);
+                MaskToolChoice(body["function_call"]);
                 MaskOutputSchema((body["response_format"] as JsonObject)?["json_schema"]);
                 if (body["prediction"] is JsonObject prediction)
                 {
@@ -129,6 +132,7 @@ public sealed partial class RequestMasker
                 MaskOutputSchema((body["text"] as JsonObject)?["format"]);
                 MaskPromptVariables((body["prompt"] as JsonObject)?["variables"]);
                 MaskTools(body["tools"]);
+                MaskToolChoice(body["tool_choice"]);
                 break;
             default:
                 throw new MaskingRefusedException("this request shape is not understood, so it cannot be masked");
@@ -245,7 +249,8 @@ public sealed partial class RequestMasker
                 break;
             case "tool_use" or "server_tool_use":
                 RecordToolPath(block["id"], block["input"]);
-                MaskJsonStrings(block, "input");
+                MaskNameAt(block);
+                MaskToolInput(block, "input");
                 masked = new[] { "input" };
                 break;
             case "tool_result":
@@ -254,6 +259,7 @@ public sealed partial class RequestMasker
                 break;
             case "function_call":
                 RecordToolPath(block["call_id"], block["arguments"]);
+                MaskNameAt(block);
                 MaskArguments(block, "arguments");
                 masked = new[] { "arguments" };
                 break;
@@ -274,6 +280,7 @@ public sealed partial class RequestMasker
                 masked = Mask(block, "summary", "content");
                 break;
             case "custom_tool_call":
+                MaskNameAt(block);
                 masked = Mask(block, "input");
                 break;
             case "custom_tool_call_output":
@@ -293,7 +300,7 @@ public sealed partial class RequestMasker
                 break;
             case "mcp_tool_use":
                 RecordToolPath(block["id"], block["input"]);
-                MaskJsonStrings(block, "input");
+                MaskToolInput(block, "input");
                 masked = new[] { "input", "server_name" };
                 break;
             case "compaction":
@@ -351,8 +358,14 @@ public sealed partial class RequestMasker
         foreach (var tool in array.OfType<JsonObject>())
         {
             MaskContent(tool, "description");
+            if (tool["type"] is null || tool["type"]?.ToString() is "custom" or "function")
+            {
+                MaskNameAt(tool); // a provider's own tool (web_search, bash, ...) keeps the name the provider knows it by
+            }
+
             if (tool["function"] is JsonObject function)
             {
+                MaskNameAt(function);
                 MaskContent(function, "description");
                 MaskSchemaDescriptions(function["parameters"]);
             }
@@ -406,6 +419,21 @@ public sealed partial class RequestMasker
                     {
                         obj[key] = MaskText(obj[key]!.GetValue<string>());
                     }
+                    else if (key == "properties" && obj[key] is JsonObject properties)
+                    {
+                        MaskKeys(properties, deep: false);
+                        MaskSchemaDescriptions(properties);
+                    }
+                    else if (key == "required" && obj[key] is JsonArray required)
+                    {
+                        for (var i = 0; i < required.Count; i++)
+                        {
+                            if (required[i]?.GetValueKind() == JsonValueKind.String)
+                            {
+                                required[i] = MaskName(required[i]!.GetValue<string>());
+                            }
+                        }
+                    }
                     else if (key is "enum" or "examples" && obj[key] is JsonArray values)
                     {
                         for (var i = 0; i < values.Count; i++)
@@ -451,6 +479,7 @@ public sealed partial class RequestMasker
     {
         if (function is JsonObject call)
         {
+            MaskNameAt(call);
             MaskArguments(call, "arguments");
         }
     }
@@ -502,7 +531,7 @@ public sealed partial class RequestMasker
     {
         if (owner[key]?.GetValueKind() != JsonValueKind.String)
         {
-            MaskJsonStrings(owner, key);
+            MaskToolInput(owner, key);
             return;
         }
 
@@ -525,7 +554,7 @@ public sealed partial class RequestMasker
         }
 
         var holder = new JsonObject { ["value"] = parsed };
-        MaskJsonStrings(holder, "value");
+        MaskToolInput(holder, "value");
         owner[key] = holder["value"]?.ToJsonString() ?? "null";
     }
 

@@ -19,10 +19,11 @@ public static class ResponseUnmasker
     internal static void Unmask(JsonNode? node, IConversationMasker masker, bool remember)
     {
         var memory = remember ? masker as IAnswerMemory : null;
-        Walk(node, masker, memory);
+        Walk(node, masker, memory, keys: false);
     }
 
-    private static void Walk(JsonNode? node, IConversationMasker masker, IAnswerMemory? memory)
+    /// <param name="keys">Whether object keys are unmasked too: inside a tool call's input, whose keys may be masked names.</param>
+    private static void Walk(JsonNode? node, IConversationMasker masker, IAnswerMemory? memory, bool keys)
     {
         switch (node)
         {
@@ -41,8 +42,13 @@ public static class ResponseUnmasker
                     }
                     else
                     {
-                        Walk(value, masker, memory);
+                        Walk(value, masker, memory, keys || key == "input");
                     }
+                }
+
+                if (keys)
+                {
+                    UnmaskKeys(obj, masker);
                 }
 
                 break;
@@ -55,11 +61,28 @@ public static class ResponseUnmasker
                     }
                     else
                     {
-                        Walk(array[i], masker, memory);
+                        Walk(array[i], masker, memory, keys);
                     }
                 }
 
                 break;
+        }
+    }
+
+    // A tool input's keys, in their order (a name with a sensitive term in it was masked in the tool's schema).
+    private static void UnmaskKeys(JsonObject obj, IConversationMasker masker)
+    {
+        var pairs = obj.ToList();
+        var names = pairs.Select(p => masker.Unmask(p.Key)).ToList();
+        if (names.SequenceEqual(pairs.Select(p => p.Key), System.StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        obj.Clear();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            obj[names[i]] = pairs[i].Value;
         }
     }
 
@@ -77,7 +100,7 @@ public static class ResponseUnmasker
             try
             {
                 var parsed = JsonNode.Parse(value);
-                Walk(parsed, masker, memory);
+                Walk(parsed, masker, memory, keys: true);
                 var unmasked = parsed?.ToJsonString() ?? value;
                 memory?.Remember(value, unmasked); // whole, too: clients send arguments back as the string they got
                 return unmasked;

@@ -160,6 +160,11 @@ public sealed class SseUnmaskingTransformer
                 {
                     foreach (var call in calls.OfType<JsonObject>())
                     {
+                        if (call["function"] is JsonObject { } named && named["name"]?.GetValueKind() == JsonValueKind.String)
+                        {
+                            named["name"] = _masker.Unmask(named["name"]!.GetValue<string>()); // sent whole, in the call's first chunk
+                        }
+
                         if (call["function"] is JsonObject function && function["arguments"]?.GetValueKind() == JsonValueKind.String)
                         {
                             var unmasker = Block("t" + index + "/" + (call["index"]?.ToJsonString() ?? "0"));

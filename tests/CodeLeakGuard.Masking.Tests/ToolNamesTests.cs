@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>
+/// Tool names, schema property names and tool-input keys that hold a sensitive term of the policy are masked the same
+/// way everywhere (definition, choice, the calls in the history) and restored in the answer; generic names and the
+/// provider's own tools keep theirs.
+/// </summary>
+public class ToolNamesTests
+{
+    [Fact]
+    public void Names_with_a_sensitive_term_are_masked_consistently_and_the_answer_gets_them_back()
+    {
+        var masker = Masker();
+        var body = JsonNode.Parse("""
+            {"model":"claude-sonnet-4-5","max_tokens":100,
+             "tools":[
+               {"name":"contoso_refunds","description":"Refunds an order.","input_schema":{"type":"object",
+                 "properties":{"contosoOrderId":{"type":"string","description":"The order"},"file_path":{"type":"string"}},"required":["contosoOrderId","file_path"]}},
+               {"type":"web_search_20250305","name":"web_search","max_uses":2}],
+             "tool_choice":{"type":"tool","name":"contoso_refunds"},
+             "messages":[
+               {"role":"user","content":"Refund A-1042."},
+               {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"contoso_refunds","input":{"contosoOrderId":"A-1042","file_path":"refunds.csv"}}]},
+               {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"Refunded."}]}]}
+            """)!.AsObject();
+
+        new RequestMasker(masker).Mask(AiApi.AnthropicMessages, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("contoso", sent, StringComparison.OrdinalIgnoreCase);
+        var tool = body["tools"]![0]!;
+        var name = tool["name"]!.GetValue<string>();
+        var key = tool["input_schema"]!["properties"]!.AsObject().First().Key;
+        Assert.Equal(new[] { key, "file_path" }, tool["input_schema"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(new[] { key, "file_path" }, tool["input_schema"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(name, body["tool_choice"]!["name"]!.GetValue<string>());
+        Assert.Equal("web_search", body["tools"]![1]!["name"]!.GetValue<string>());
+        var call = body["messages"]![1]!["content"]![0]!;
+        Assert.Equal(name, call["name"]!.GetValue<string>());
+        Assert.Equal(new[] { key, "file_path" }, call["input"]!.AsObject().Select(p => p.Key));
+
+        var answer = JsonNode.Parse($$$"""{"content":[{"type":"tool_use","id":"toolu_2","name":"{{{name}}}","input":{"{{{key}}}":"A-2000","file_path":"x.csv"}}]}""");
+        ResponseUnmasker.Unmask(answer, masker);
+
+        Assert.Equal("contoso_refunds", answer!["content"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(new[] { "contosoOrderId", "file_path" }, answer["content"]![0]!["input"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Without_sensitive_terms_names_and_keys_go_out_as_they_are()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"gpt-5","tools":[{"type":"function","name":"lookupOrderPricing","parameters":{"type":"object","properties":{"orderPricingId":{"type":"string"}}}}],
+             "input":[{"type":"function_call","call_id":"c1","name":"lookupOrderPricing","arguments":"{\"orderPricingId\":\"7\"}"}]}
+            """)!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, body);
+
+        Assert.Equal("lookupOrderPricing", body["tools"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("lookupOrderPricing", body["input"]![0]!["name"]!.GetValue<string>());
+        Assert.Contains("orderPricingId", body["input"]![0]!["arguments"]!.GetValue<string>());
+    }
+
+    private static SessionMasker Masker()
+    {
+        var options = new MaskingOptions();
+        options.SensitiveTerms.Add("Contoso");
+        return new SessionMasker(new MaskingSession(options));
+    }
+}
