@@ -52,6 +52,11 @@ public sealed partial class RequestMasker
     /// <summary>Renames the keys of an object (and, <paramref name="deep"/>, of the objects inside it), keeping their order.</summary>
     private void MaskKeys(JsonNode? node, bool deep)
     {
+        if (SensitiveTerms.Length == 0)
+        {
+            return; // nothing to rename: no need to walk a tool input's objects
+        }
+
         switch (node)
         {
             case JsonObject obj:
