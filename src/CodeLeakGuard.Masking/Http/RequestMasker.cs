@@ -289,6 +289,9 @@ public sealed partial class RequestMasker
             case { } t when Array.IndexOf(HostedToolItemTypes, t) >= 0:
                 masked = MaskHostedToolItem(t, block);
                 break;
+            case { } t when Array.IndexOf(LocalToolItemTypes, t) >= 0:
+                masked = MaskLocalToolItem(t, block);
+                break;
             case "refusal":
                 masked = Mask(block, "refusal");
                 break;

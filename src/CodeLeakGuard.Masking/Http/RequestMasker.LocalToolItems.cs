@@ -1,0 +1,58 @@
+using System;
+using System.Text.Json.Nodes;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// Responses API items of the tools the client runs for the model on its own machine (the shell, local shell and
+/// apply-patch tools Codex-style agents use), which they send back with the conversation: commands, environment values,
+/// output, file paths and patches are masked as text; ids, statuses and exit codes pass; any other key refuses.
+/// </summary>
+public sealed partial class RequestMasker
+{
+    private static readonly string[] LocalToolItemTypes =
+    {
+        "local_shell_call", "local_shell_call_output", "shell_call", "shell_call_output", "apply_patch_call", "apply_patch_call_output",
+    };
+
+    /// <summary>Masks a local tool's item; returns the keys it handled (the caller refuses any other).</summary>
+    private string[] MaskLocalToolItem(string type, JsonObject item)
+    {
+        switch (type)
+        {
+            case "local_shell_call" or "shell_call":
+                if (item["action"] is JsonObject action)
+                {
+                    Allow(action, "type", "command", "commands", "timeout_ms", "max_output_length", "working_directory", "env", "user");
+                    MaskStrings(action, "command", "commands", "working_directory", "env", "user");
+                }
+
+                return new[] { "action", "created_by" };
+            case "local_shell_call_output" or "apply_patch_call_output":
+                MaskContent(item, "output");
+                return new[] { "output", "created_by" };
+            case "shell_call_output":
+                foreach (var output in Items(item["output"]))
+                {
+                    Allow(output, "stdout", "stderr", "outcome", "created_by");
+                    MaskStrings(output, "stdout", "stderr");
+                    foreach (var outcome in Items(output["outcome"]))
+                    {
+                        Allow(outcome, "type", "exit_code"); // {"type":"exit","exit_code":0} or {"type":"timeout"}
+                    }
+                }
+
+                return new[] { "output", "max_output_length", "created_by" };
+            case "apply_patch_call":
+                if (item["operation"] is JsonObject operation)
+                {
+                    Allow(operation, "type", "path", "diff");
+                    MaskStrings(operation, "path", "diff");
+                }
+
+                return new[] { "operation", "created_by" };
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "not a local tool's item");
+        }
+    }
+}
