@@ -96,6 +96,40 @@ public class AnswerMemoryTests
         Assert.Equal(written, masker.Mask(received.ToString()).Text);
     }
 
+    [Theory]
+    [InlineData(true)] // the text's tail is released by the choice's finishing chunk
+    [InlineData(false)] // by the end of the stream
+    public void Streamed_reasoning_details_split_inside_pseudonyms_come_back_unmasked_and_go_back_as_written(bool finishes)
+    {
+        var masker = new SessionMasker(new MaskingSession());
+        var (engine, margin) = Pseudonyms(masker.Mask(Code).Text);
+        var written = $"The user wants {engine}.{margin} faster; it rounds twice in {engine}";
+        var transformer = new SseUnmaskingTransformer(masker, AiApi.OpenAIChatCompletions);
+        var received = new System.Text.StringBuilder();
+
+        var chunks = Enumerable.Range(0, (written.Length + 6) / 7)
+            .Select(i => Chunk(new JsonObject
+            {
+                ["reasoning_details"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "reasoning.text", ["text"] = written.Substring(i * 7, Math.Min(7, written.Length - i * 7)), ["format"] = "anthropic-claude-v1", ["index"] = 0,
+                }),
+            }, finish: null))
+            .Concat(finishes ? [Chunk(new JsonObject(), finish: "stop")] : [])
+            .Append(new SseEvent { Data = "[DONE]" });
+        foreach (var output in chunks.SelectMany(transformer.Transform).Where(e => e.Data != "[DONE]"))
+        {
+            foreach (var detail in JsonNode.Parse(output.Data!)!["choices"]![0]!["delta"]!["reasoning_details"]?.AsArray() ?? [])
+            {
+                Assert.Equal("reasoning.text", detail!["type"]!.GetValue<string>());
+                received.Append(detail["text"]!.GetValue<string>());
+            }
+        }
+
+        Assert.Equal("The user wants OrderPricingEngine.ComputeMargin faster; it rounds twice in OrderPricingEngine", received.ToString());
+        Assert.Equal(written, masker.Mask(received.ToString()).Text);
+    }
+
     [Fact]
     public void A_prompt_the_session_already_sent_keeps_its_masked_form_when_the_model_repeats_it()
     {

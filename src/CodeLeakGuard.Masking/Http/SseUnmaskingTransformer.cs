@@ -16,9 +16,12 @@ public sealed class SseUnmaskingTransformer
     // What a Chat Completions delta streams as text: the answer, a refusal, and the reasoning of OpenAI-compatible APIs.
     private static readonly string[] ChatTextFields = { "content", "refusal", "reasoning_content", "reasoning" };
 
+    private static readonly string[] ReasoningDetailFields = { "text", "summary" };
+
     private readonly IConversationMasker _masker;
     private readonly AiApi _api;
     private readonly Dictionary<string, StreamingUnmasker> _blocks = new();
+    private readonly Dictionary<string, JsonNode?> _detailTypes = new();
     private JsonObject? _lastChatChunk;
 
     public SseUnmaskingTransformer(IConversationMasker masker, AiApi api)
@@ -156,6 +159,11 @@ public sealed class SseUnmaskingTransformer
                     }
                 }
 
+                if (delta["reasoning_details"] is JsonArray || finished)
+                {
+                    ReasoningDetails(delta, index, finished);
+                }
+
                 if (delta["tool_calls"] is JsonArray calls)
                 {
                     foreach (var call in calls.OfType<JsonObject>())
@@ -177,6 +185,50 @@ public sealed class SseUnmaskingTransformer
 
         input.Data = data.ToJsonString();
         yield return input;
+    }
+
+    /// <summary>
+    /// The reasoning OpenAI-compatible routers (OpenRouter) stream as <c>reasoning_details</c> entries: each entry's text
+    /// or summary is unmasked piece by piece like content (key <c>d:{entry index}:{field}/{choice}</c>); what an entry held
+    /// back is released as an entry of its own when the choice finishes (or the stream ends).
+    /// </summary>
+    private void ReasoningDetails(JsonObject delta, string choice, bool finished)
+    {
+        foreach (var detail in (delta["reasoning_details"] as JsonArray)?.OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
+        {
+            foreach (var field in ReasoningDetailFields)
+            {
+                if (detail[field]?.GetValueKind() == JsonValueKind.String)
+                {
+                    var key = "d:" + (detail["index"]?.ToJsonString() ?? "0") + ":" + field + "/" + choice;
+                    _detailTypes[key] = detail["type"]?.DeepClone();
+                    detail[field] = Block(key).Push(detail[field]!.GetValue<string>());
+                }
+            }
+        }
+
+        if (!finished)
+        {
+            return;
+        }
+
+        foreach (var key in _blocks.Keys.Where(k => k.StartsWith("d:", System.StringComparison.Ordinal) && k.EndsWith("/" + choice, System.StringComparison.Ordinal)).ToList())
+        {
+            if (EndBlock(key) is { Length: > 0 } rest)
+            {
+                var details = delta["reasoning_details"] as JsonArray ?? (JsonArray)(delta["reasoning_details"] = new JsonArray());
+                details.Add(HeldBackDetail(key, rest));
+            }
+        }
+    }
+
+    // An entry that carries what a reasoning_details entry held back: its type and index, and the rest of its field.
+    private JsonObject HeldBackDetail(string key, string rest)
+    {
+        var parts = key.Substring(0, key.IndexOf('/')).Split(':'); // "d", index, field
+        _detailTypes.TryGetValue(key, out var type);
+        _detailTypes.Remove(key);
+        return new JsonObject { ["type"] = type?.DeepClone(), ["index"] = JsonNode.Parse(parts[1]), [parts[2]] = rest };
     }
 
     private IEnumerable<SseEvent> Responses(SseEvent input, JsonObject data)
@@ -239,7 +291,8 @@ public sealed class SseUnmaskingTransformer
             var rest = pair.Value.End();
             var slash = pair.Key.IndexOf('/');
             var field = pair.Key.Substring(0, slash);
-            if (rest.Length == 0 || System.Array.IndexOf(ChatTextFields, field) < 0)
+            var reasoning = field.StartsWith("d:", System.StringComparison.Ordinal);
+            if (rest.Length == 0 || (!reasoning && System.Array.IndexOf(ChatTextFields, field) < 0))
             {
                 continue; // a tool call's arguments: released whole when its choice finished
             }
@@ -248,7 +301,7 @@ public sealed class SseUnmaskingTransformer
             chunk["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = JsonNode.Parse(pair.Key.Substring(slash + 1)),
-                ["delta"] = new JsonObject { [field] = rest },
+                ["delta"] = reasoning ? new JsonObject { ["reasoning_details"] = new JsonArray(HeldBackDetail(pair.Key, rest)) } : new JsonObject { [field] = rest },
                 ["finish_reason"] = null,
             });
             yield return new SseEvent { Data = chunk.ToJsonString() };
