@@ -10,8 +10,8 @@ namespace CodeLeakGuard.Gateway;
 /// Which conversation a request belongs to, so the same real name keeps the same pseudonym for a whole conversation.
 /// The rule, in order: the <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API,
 /// the conversation of <c>previous_response_id</c>; otherwise a hash of the caller's credential, the system prompt
-/// (or instructions) and the first user message — which every later request of a chat repeats. Different credentials
-/// never share a session.
+/// (or instructions) and the first user message — which every later request of a chat repeats; a text completion (a
+/// code-completion plugin's) is a conversation of its own. Different credentials never share a session.
 /// </summary>
 public static class ConversationKeys
 {
@@ -36,6 +36,9 @@ public static class ConversationKeys
                 break;
             case AiApi.OpenAIResponses:
                 anchor.Append(body["instructions"]?.ToJsonString()).Append('|').Append(FirstInput(body["input"]));
+                break;
+            case AiApi.OpenAICompletions:
+                anchor.Append(body["prompt"]?.ToJsonString()).Append('|').Append(body["suffix"]?.ToJsonString()); // each completion stands alone
                 break;
         }
 

@@ -31,6 +31,13 @@ public enum AiApi
     ModelList,
 
     /// <summary>
+    /// Text completions, as code-completion plugins send them: OpenAI's legacy <c>POST /v1/completions</c> and the
+    /// fill-in-the-middle <c>/v1/fim/completions</c> (a file's text before the cursor as <c>prompt</c>, after it as
+    /// <c>suffix</c>). Answers are choices of <c>text</c> (or, FIM, chat-style content), whole or streamed.
+    /// </summary>
+    OpenAICompletions,
+
+    /// <summary>
     /// A stored OpenAI response read back (<c>GET /v1/responses/{id}</c>, polled in background mode or streamed again,
     /// and its <c>input_items</c>), cancelled (<c>POST .../cancel</c>) or deleted: nothing is sent but its id, and the
     /// answer is unmasked in the session that masked the request which made it.
@@ -73,6 +80,11 @@ public static class AiApiDetector
         if (trimmed.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase))
         {
             return AiApi.OpenAIChatCompletions;
+        }
+
+        if (trimmed.EndsWith("/completions", StringComparison.OrdinalIgnoreCase))
+        {
+            return AiApi.OpenAICompletions;
         }
 
         return trimmed.EndsWith("/responses", StringComparison.OrdinalIgnoreCase)

@@ -126,6 +126,10 @@ public sealed partial class RequestMasker
                 }
 
                 break;
+            case AiApi.OpenAICompletions:
+                MaskPrompt(body, "prompt");
+                MaskContent(body, "suffix");
+                break;
             case AiApi.OpenAIResponses:
                 MaskContent(body, "instructions");
                 MaskContent(body, "input");
@@ -376,6 +380,30 @@ public sealed partial class RequestMasker
             MaskSchemaDescriptions(tool["input_schema"]);
             MaskSchemaDescriptions(tool["parameters"]);
         }
+    }
+
+    /// <summary>
+    /// A completion's prompt: a text or a list of texts. A prompt of token ids (a list of numbers, or of lists of them)
+    /// is the text encoded, which cannot be masked: refused.
+    /// </summary>
+    private void MaskPrompt(JsonObject body, string key)
+    {
+        if (body[key] is JsonArray prompts)
+        {
+            for (var i = 0; i < prompts.Count; i++)
+            {
+                if (prompts[i]?.GetValueKind() != JsonValueKind.String)
+                {
+                    throw new MaskingRefusedException("a prompt of token ids cannot be masked; send it as text");
+                }
+
+                prompts[i] = MaskText(prompts[i]!.GetValue<string>());
+            }
+
+            return;
+        }
+
+        MaskContent(body, key);
     }
 
     /// <summary>A stored prompt's variables, filled into its text: strings, or input items (text is masked; anything else is refused).</summary>

@@ -13,8 +13,9 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 public sealed class SseUnmaskingTransformer
 {
-    // What a Chat Completions delta streams as text: the answer, a refusal, and the reasoning of OpenAI-compatible APIs.
-    private static readonly string[] ChatTextFields = { "content", "refusal", "reasoning_content", "reasoning" };
+    // What a Chat Completions delta streams as text: the answer, a refusal, the reasoning of OpenAI-compatible APIs; and
+    // what a text completion's choice does.
+    private static readonly string[] ChatTextFields = { "content", "refusal", "reasoning_content", "reasoning", "text" };
 
     private static readonly string[] ReasoningDetailFields = { "text", "summary" };
 
@@ -69,7 +70,7 @@ public sealed class SseUnmaskingTransformer
         var output = _api switch
         {
             AiApi.AnthropicMessages => Anthropic(input, data),
-            AiApi.OpenAIChatCompletions => Chat(input, data),
+            AiApi.OpenAIChatCompletions or AiApi.OpenAICompletions => Chat(input, data),
             AiApi.OpenAIResponses => Responses(input, data),
             _ => Whole(input, data),
         };
@@ -139,7 +140,8 @@ public sealed class SseUnmaskingTransformer
             {
                 var index = choice["index"]?.ToJsonString() ?? "0";
                 var finished = choice["finish_reason"] is JsonValue reason && reason.GetValueKind() == JsonValueKind.String;
-                if (choice["delta"] is not JsonObject delta)
+                // A chat chunk's choice carries a delta; a text completion's carries its text itself.
+                if ((choice["delta"] as JsonObject ?? (choice.ContainsKey("text") ? choice : null)) is not { } delta)
                 {
                     continue;
                 }
@@ -280,7 +282,7 @@ public sealed class SseUnmaskingTransformer
 
     private IEnumerable<SseEvent> FlushAllChat()
     {
-        if (_api != AiApi.OpenAIChatCompletions || _lastChatChunk is null)
+        if (_api is not (AiApi.OpenAIChatCompletions or AiApi.OpenAICompletions) || _lastChatChunk is null)
         {
             yield break;
         }
@@ -298,12 +300,18 @@ public sealed class SseUnmaskingTransformer
             }
 
             var chunk = _lastChatChunk.DeepClone().AsObject();
-            chunk["choices"] = new JsonArray(new JsonObject
+            var choice = new JsonObject { ["index"] = JsonNode.Parse(pair.Key.Substring(slash + 1)) };
+            if (field == "text")
             {
-                ["index"] = JsonNode.Parse(pair.Key.Substring(slash + 1)),
-                ["delta"] = reasoning ? new JsonObject { ["reasoning_details"] = new JsonArray(HeldBackDetail(pair.Key, rest)) } : new JsonObject { [field] = rest },
-                ["finish_reason"] = null,
-            });
+                choice["text"] = rest; // a text completion's choice holds its text itself
+            }
+            else
+            {
+                choice["delta"] = reasoning ? new JsonObject { ["reasoning_details"] = new JsonArray(HeldBackDetail(pair.Key, rest)) } : new JsonObject { [field] = rest };
+            }
+
+            choice["finish_reason"] = null;
+            chunk["choices"] = new JsonArray(choice);
             yield return new SseEvent { Data = chunk.ToJsonString() };
         }
     }
