@@ -90,7 +90,26 @@ public class SourceBlocksTests
         Assert.Equal("gAAAAOrderPricingEngine==", details[2]!["data"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Thinking_blocks_web_citations_and_cache_control_that_proxies_put_on_chat_messages_go_out_masked()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"anthropic/claude-sonnet-4-5","messages":[
+              {"role":"user","content":"Why is OrderPricingEngine slow?","cache_control":{"type":"ephemeral"}},
+              {"role":"assistant","content":"It rounds twice.",
+               "thinking_blocks":[{"type":"thinking","thinking":"OrderPricingEngine rounds twice.","signature":"EqQBsig=="}],
+               "annotations":[{"type":"url_citation","url_citation":{"url":"https://example.com/r","title":"Rounding in OrderPricingEngine","start_index":0,"end_index":5}}]}]}
+            """)!.AsObject();
+
+        Mask(AiApi.OpenAIChatCompletions, body);
+
+        Assert.DoesNotContain(Name, body.ToJsonString());
+        Assert.Equal("EqQBsig==", body["messages"]![1]!["thinking_blocks"]![0]!["signature"]!.GetValue<string>());
+        Assert.Equal("https://example.com/r", body["messages"]![1]!["annotations"]![0]!["url_citation"]!["url"]!.GetValue<string>());
+    }
+
     [Theory]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-4.1","messages":[{"role":"assistant","content":"ok","annotations":[{"type":"file_citation","file_citation":{"quote":"OrderPricingEngine"}}]}]}""")]
     [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-4.1","messages":[{"role":"assistant","content":"ok","transcript":"OrderPricingEngine"}]}""")]
     [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-4.1","messages":[{"role":"assistant","content":"ok","reasoning_details":[{"type":"reasoning.text","text":"t","note":"OrderPricingEngine"}]}]}""")]
     [InlineData(AiApi.AnthropicMessages, """{"model":"claude","max_tokens":1,"messages":[{"role":"user","content":"hi","attachment":"OrderPricingEngine.cs"}]}""")]

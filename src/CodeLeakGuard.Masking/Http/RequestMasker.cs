@@ -31,7 +31,7 @@ public sealed partial class RequestMasker
     private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
 
     // A message's keys besides its content and tool calls: who speaks (a participant's or function's name), ids, flags.
-    private static readonly HashSet<string> HarmlessMessageKeys = new(StringComparer.Ordinal) { "role", "name", "tool_call_id", "id", "type", "status", "audio", "prefix" };
+    private static readonly HashSet<string> HarmlessMessageKeys = new(StringComparer.Ordinal) { "role", "name", "tool_call_id", "id", "type", "status", "audio", "prefix", "cache_control" };
 
     private static readonly string[] MessageTextKeys = { "refusal", "reasoning_content", "reasoning" };
 
@@ -198,6 +198,17 @@ public sealed partial class RequestMasker
             {
                 MaskReasoningDetails(message[key]);
             }
+            else if (key == "thinking_blocks" && message[key] is JsonArray blocks)
+            {
+                foreach (var block in blocks)
+                {
+                    MaskBlock(block); // Anthropic thinking blocks, as OpenAI-compatible proxies (LiteLLM) carry them
+                }
+            }
+            else if (key == "annotations")
+            {
+                MaskUrlCitations(message[key]);
+            }
             else if (JsonValues.HoldsText(message[key]))
             {
                 throw new MaskingRefusedException($"messages with '{key}' are not understood, so they are not sent");
@@ -341,6 +352,20 @@ public sealed partial class RequestMasker
             Allow(detail, "type", "id", "format", "index", "text", "summary", "signature", "data");
             MaskContent(detail, "text");
             MaskContent(detail, "summary");
+        }
+    }
+
+    /// <summary>The web sources a Chat Completions answer cited (<c>url_citation</c>): their titles are masked, URLs and offsets pass.</summary>
+    private void MaskUrlCitations(JsonNode? annotations)
+    {
+        foreach (var annotation in Items(annotations))
+        {
+            Allow(annotation, "type", "url_citation");
+            foreach (var citation in Items(annotation["url_citation"]))
+            {
+                Allow(citation, "url", "title", "start_index", "end_index");
+                MaskContent(citation, "title");
+            }
         }
     }
 
