@@ -30,11 +30,6 @@ public sealed partial class RequestMasker
     // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
     private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
 
-    // A message's keys besides its content and tool calls: who speaks (a participant's or function's name), ids, flags.
-    private static readonly HashSet<string> HarmlessMessageKeys = new(StringComparer.Ordinal) { "role", "name", "tool_call_id", "id", "type", "status", "audio", "prefix", "cache_control" };
-
-    private static readonly string[] MessageTextKeys = { "refusal", "reasoning_content", "reasoning" };
-
     private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature", "caller" };
 
     private readonly IConversationMasker _masker;
@@ -177,45 +172,6 @@ public sealed partial class RequestMasker
         }
     }
 
-    /// <summary>
-    /// A message's other keys: text the model wrote beside its content (a refusal, the reasoning some OpenAI-compatible
-    /// APIs return and clients send back) is masked, identifiers and flags pass, and any other key holding text is refused.
-    /// </summary>
-    private void MaskMessageKeys(JsonObject message, string contentKey)
-    {
-        foreach (var key in message.Select(p => p.Key).ToList())
-        {
-            if (key == contentKey || key is "tool_calls" or "function_call" || HarmlessMessageKeys.Contains(key))
-            {
-                continue;
-            }
-
-            if (Array.IndexOf(MessageTextKeys, key) >= 0)
-            {
-                MaskContent(message, key);
-            }
-            else if (key == "reasoning_details")
-            {
-                MaskReasoningDetails(message[key]);
-            }
-            else if (key == "thinking_blocks" && message[key] is JsonArray blocks)
-            {
-                foreach (var block in blocks)
-                {
-                    MaskBlock(block); // Anthropic thinking blocks, as OpenAI-compatible proxies (LiteLLM) carry them
-                }
-            }
-            else if (key == "annotations")
-            {
-                MaskUrlCitations(message[key]);
-            }
-            else if (JsonValues.HoldsText(message[key]))
-            {
-                throw new MaskingRefusedException($"messages with '{key}' are not understood, so they are not sent");
-            }
-        }
-    }
-
     /// <summary>A content value: a string, a list of blocks, or (Responses input) a list of items.</summary>
     private void MaskContent(JsonObject owner, string key)
     {
@@ -341,34 +297,6 @@ public sealed partial class RequestMasker
         }
     }
 
-    /// <summary>
-    /// The reasoning OpenAI-compatible routers (OpenRouter) return as a list and clients send back: its text and
-    /// summaries are masked; what the model's provider signed or encrypted passes as it is.
-    /// </summary>
-    private void MaskReasoningDetails(JsonNode? details)
-    {
-        foreach (var detail in Items(details))
-        {
-            Allow(detail, "type", "id", "format", "index", "text", "summary", "signature", "data");
-            MaskContent(detail, "text");
-            MaskContent(detail, "summary");
-        }
-    }
-
-    /// <summary>The web sources a Chat Completions answer cited (<c>url_citation</c>): their titles are masked, URLs and offsets pass.</summary>
-    private void MaskUrlCitations(JsonNode? annotations)
-    {
-        foreach (var annotation in Items(annotations))
-        {
-            Allow(annotation, "type", "url_citation");
-            foreach (var citation in Items(annotation["url_citation"]))
-            {
-                Allow(citation, "url", "title", "start_index", "end_index");
-                MaskContent(citation, "title");
-            }
-        }
-    }
-
     /// <summary>Masks each of <paramref name="keys"/> as content (a string or a list of blocks) and returns them.</summary>
     private string[] Mask(JsonObject block, params string[] keys)
     {
@@ -378,33 +306,6 @@ public sealed partial class RequestMasker
         }
 
         return keys;
-    }
-
-    private void MaskTools(JsonNode? tools)
-    {
-        if (tools is not JsonArray array)
-        {
-            return;
-        }
-
-        foreach (var tool in array.OfType<JsonObject>())
-        {
-            MaskContent(tool, "description");
-            if (tool["type"] is null || tool["type"]?.ToString() is "custom" or "function")
-            {
-                MaskNameAt(tool); // a provider's own tool (web_search, bash, ...) keeps the name the provider knows it by
-            }
-
-            if (tool["function"] is JsonObject function)
-            {
-                MaskNameAt(function);
-                MaskContent(function, "description");
-                MaskSchemaDescriptions(function["parameters"]);
-            }
-
-            MaskSchemaDescriptions(tool["input_schema"]);
-            MaskSchemaDescriptions(tool["parameters"]);
-        }
     }
 
     /// <summary>
@@ -429,92 +330,6 @@ public sealed partial class RequestMasker
         }
 
         MaskContent(body, key);
-    }
-
-    /// <summary>A stored prompt's variables, filled into its text: strings, or input items (text is masked; anything else is refused).</summary>
-    private void MaskPromptVariables(JsonNode? variables)
-    {
-        if (variables is not JsonObject values)
-        {
-            return;
-        }
-
-        foreach (var name in values.Select(v => v.Key).ToList())
-        {
-            if (values[name] is JsonObject item)
-            {
-                MaskBlock(item);
-            }
-            else
-            {
-                MaskContent(values, name);
-            }
-        }
-    }
-
-    /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
-    private void MaskOutputSchema(JsonNode? format)
-    {
-        if (format is JsonObject definition)
-        {
-            MaskContent(definition, "description");
-            MaskSchemaDescriptions(definition["schema"]);
-        }
-    }
-
-    private void MaskSchemaDescriptions(JsonNode? schema)
-    {
-        switch (schema)
-        {
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    // Descriptions, and the values the model is offered or shown (the names of a company's services
-                    // in an enum): the model answers in their pseudonyms, which the answer's unmasking restores.
-                    if (key is "description" or "title" or "const" or "default" or "example" && obj[key]?.GetValueKind() == JsonValueKind.String)
-                    {
-                        obj[key] = MaskText(obj[key]!.GetValue<string>());
-                    }
-                    else if (key == "properties" && obj[key] is JsonObject properties)
-                    {
-                        MaskKeys(properties, deep: false);
-                        MaskSchemaDescriptions(properties);
-                    }
-                    else if (key == "required" && obj[key] is JsonArray required)
-                    {
-                        for (var i = 0; i < required.Count; i++)
-                        {
-                            if (required[i]?.GetValueKind() == JsonValueKind.String)
-                            {
-                                required[i] = MaskName(required[i]!.GetValue<string>());
-                            }
-                        }
-                    }
-                    else if (key is "enum" or "examples" && obj[key] is JsonArray values)
-                    {
-                        for (var i = 0; i < values.Count; i++)
-                        {
-                            if (values[i]?.GetValueKind() == JsonValueKind.String)
-                            {
-                                values[i] = MaskText(values[i]!.GetValue<string>());
-                            }
-                        }
-                    }
-                    else
-                    {
-                        MaskSchemaDescriptions(obj[key]);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    MaskSchemaDescriptions(item);
-                }
-
-                break;
-        }
     }
 
     private void MaskToolCalls(JsonNode? toolCalls)
