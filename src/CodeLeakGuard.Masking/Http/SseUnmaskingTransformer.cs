@@ -11,19 +11,11 @@ namespace CodeLeakGuard.Masking.Http;
 /// forwarded as soon as it is safe; what is held back is released in a delta of its own just before the block ends.
 /// Events with whole texts (message_start, response.completed, ...) are unmasked as a whole.
 /// </summary>
-public sealed class SseUnmaskingTransformer
+public sealed partial class SseUnmaskingTransformer
 {
-    // What a Chat Completions delta streams as text: the answer, a refusal, the reasoning of OpenAI-compatible APIs; and
-    // what a text completion's choice does.
-    private static readonly string[] ChatTextFields = { "content", "refusal", "reasoning_content", "reasoning", "text" };
-
-    private static readonly string[] ReasoningDetailFields = { "text", "summary" };
-
     private readonly IConversationMasker _masker;
     private readonly AiApi _api;
     private readonly Dictionary<string, StreamingUnmasker> _blocks = new();
-    private readonly Dictionary<string, JsonNode?> _detailTypes = new();
-    private JsonObject? _lastChatChunk;
 
     public SseUnmaskingTransformer(IConversationMasker masker, AiApi api)
     {
@@ -131,108 +123,6 @@ public sealed class SseUnmaskingTransformer
         }
     }
 
-    private IEnumerable<SseEvent> Chat(SseEvent input, JsonObject data)
-    {
-        _lastChatChunk = data;
-        if (data["choices"] is JsonArray choices)
-        {
-            foreach (var choice in choices.OfType<JsonObject>())
-            {
-                var index = choice["index"]?.ToJsonString() ?? "0";
-                var finished = choice["finish_reason"] is JsonValue reason && reason.GetValueKind() == JsonValueKind.String;
-                // A chat chunk's choice carries a delta; a text completion's carries its text itself.
-                if ((choice["delta"] as JsonObject ?? (choice.ContainsKey("text") ? choice : null)) is not { } delta)
-                {
-                    continue;
-                }
-
-                foreach (var field in ChatTextFields)
-                {
-                    var key = field + "/" + index;
-                    var present = delta[field]?.GetValueKind() == JsonValueKind.String;
-                    if (present || (finished && _blocks.ContainsKey(key)))
-                    {
-                        var unmasker = Block(key);
-                        var released = unmasker.Push(present ? delta[field]!.GetValue<string>() : string.Empty) + (finished ? unmasker.End() : string.Empty);
-                        if (present || released.Length > 0 || field == "content")
-                        {
-                            delta[field] = released;
-                        }
-                    }
-                }
-
-                if (delta["reasoning_details"] is JsonArray || finished)
-                {
-                    ReasoningDetails(delta, index, finished);
-                }
-
-                if (delta["tool_calls"] is JsonArray calls)
-                {
-                    foreach (var call in calls.OfType<JsonObject>())
-                    {
-                        if (call["function"] is JsonObject { } named && named["name"]?.GetValueKind() == JsonValueKind.String)
-                        {
-                            named["name"] = _masker.Unmask(named["name"]!.GetValue<string>()); // sent whole, in the call's first chunk
-                        }
-
-                        if (call["function"] is JsonObject function && function["arguments"]?.GetValueKind() == JsonValueKind.String)
-                        {
-                            var unmasker = Block("t" + index + "/" + (call["index"]?.ToJsonString() ?? "0"));
-                            function["arguments"] = unmasker.Push(function["arguments"]!.GetValue<string>()) + (finished ? unmasker.End() : string.Empty);
-                        }
-                    }
-                }
-            }
-        }
-
-        input.Data = data.ToJsonString();
-        yield return input;
-    }
-
-    /// <summary>
-    /// The reasoning OpenAI-compatible routers (OpenRouter) stream as <c>reasoning_details</c> entries: each entry's text
-    /// or summary is unmasked piece by piece like content (key <c>d:{entry index}:{field}/{choice}</c>); what an entry held
-    /// back is released as an entry of its own when the choice finishes (or the stream ends).
-    /// </summary>
-    private void ReasoningDetails(JsonObject delta, string choice, bool finished)
-    {
-        foreach (var detail in (delta["reasoning_details"] as JsonArray)?.OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
-        {
-            foreach (var field in ReasoningDetailFields)
-            {
-                if (detail[field]?.GetValueKind() == JsonValueKind.String)
-                {
-                    var key = "d:" + (detail["index"]?.ToJsonString() ?? "0") + ":" + field + "/" + choice;
-                    _detailTypes[key] = detail["type"]?.DeepClone();
-                    detail[field] = Block(key).Push(detail[field]!.GetValue<string>());
-                }
-            }
-        }
-
-        if (!finished)
-        {
-            return;
-        }
-
-        foreach (var key in _blocks.Keys.Where(k => k.StartsWith("d:", System.StringComparison.Ordinal) && k.EndsWith("/" + choice, System.StringComparison.Ordinal)).ToList())
-        {
-            if (EndBlock(key) is { Length: > 0 } rest)
-            {
-                var details = delta["reasoning_details"] as JsonArray ?? (JsonArray)(delta["reasoning_details"] = new JsonArray());
-                details.Add(HeldBackDetail(key, rest));
-            }
-        }
-    }
-
-    // An entry that carries what a reasoning_details entry held back: its type and index, and the rest of its field.
-    private JsonObject HeldBackDetail(string key, string rest)
-    {
-        var parts = key.Substring(0, key.IndexOf('/')).Split(':'); // "d", index, field
-        _detailTypes.TryGetValue(key, out var type);
-        _detailTypes.Remove(key);
-        return new JsonObject { ["type"] = type?.DeepClone(), ["index"] = JsonNode.Parse(parts[1]), [parts[2]] = rest };
-    }
-
     private IEnumerable<SseEvent> Responses(SseEvent input, JsonObject data)
     {
         var type = data["type"]?.GetValue<string>() ?? string.Empty;
@@ -278,42 +168,6 @@ public sealed class SseUnmaskingTransformer
         ResponseUnmasker.Unmask(data, _masker, remember: false); // the texts were remembered whole at their blocks' ends
         input.Data = data.ToJsonString();
         yield return input;
-    }
-
-    private IEnumerable<SseEvent> FlushAllChat()
-    {
-        if (_api is not (AiApi.OpenAIChatCompletions or AiApi.OpenAICompletions) || _lastChatChunk is null)
-        {
-            yield break;
-        }
-
-        foreach (var pair in _blocks.ToList())
-        {
-            _blocks.Remove(pair.Key);
-            var rest = pair.Value.End();
-            var slash = pair.Key.IndexOf('/');
-            var field = pair.Key.Substring(0, slash);
-            var reasoning = field.StartsWith("d:", System.StringComparison.Ordinal);
-            if (rest.Length == 0 || (!reasoning && System.Array.IndexOf(ChatTextFields, field) < 0))
-            {
-                continue; // a tool call's arguments: released whole when its choice finished
-            }
-
-            var chunk = _lastChatChunk.DeepClone().AsObject();
-            var choice = new JsonObject { ["index"] = JsonNode.Parse(pair.Key.Substring(slash + 1)) };
-            if (field == "text")
-            {
-                choice["text"] = rest; // a text completion's choice holds its text itself
-            }
-            else
-            {
-                choice["delta"] = reasoning ? new JsonObject { ["reasoning_details"] = new JsonArray(HeldBackDetail(pair.Key, rest)) } : new JsonObject { [field] = rest };
-            }
-
-            choice["finish_reason"] = null;
-            chunk["choices"] = new JsonArray(choice);
-            yield return new SseEvent { Data = chunk.ToJsonString() };
-        }
     }
 
     /// <summary>The end of a text block: what it still held back (null when there was no such block); the block is gone.</summary>
