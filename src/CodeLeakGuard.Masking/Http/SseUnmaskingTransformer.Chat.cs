@@ -19,7 +19,7 @@ public sealed partial class SseUnmaskingTransformer
     private static readonly string[] ReasoningDetailFields = { "text", "summary" };
 
     private readonly Dictionary<string, JsonNode?> _detailTypes = new(); // a reasoning_details entry's type, by its block key
-    private JsonObject? _lastChatChunk; // the model of the chunks that release what was held back at the end
+    private JsonObject? _lastChatChunk; // the last chunk: a template for the chunks that release what was held back at the end
 
     private IEnumerable<SseEvent> Chat(SseEvent input, JsonObject data)
     {
