@@ -37,8 +37,9 @@ public static class ConversationKeys
             case AiApi.OpenAIResponses:
                 anchor.Append(body["instructions"]?.ToJsonString()).Append('|').Append(FirstInput(body["input"]));
                 break;
+            case AiApi.AnthropicMessageBatches: // each batch is masked in a session of its own
             case AiApi.OpenAICompletions:
-                anchor.Append(body["prompt"]?.ToJsonString()).Append('|').Append(body["suffix"]?.ToJsonString()); // each completion stands alone
+                anchor.Append(body.ToJsonString()); // each completion, or batch, stands alone
                 break;
         }
 

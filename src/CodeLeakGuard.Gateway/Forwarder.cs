@@ -193,7 +193,7 @@ internal sealed class Forwarder
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";
         context.Response.Headers[ProviderErrors.BlockedHeader] = "true";
-        var anthropic = api == AiApi.AnthropicMessages || context.Request.Headers.ContainsKey("anthropic-version");
+        var anthropic = AiApiDetector.IsAnthropic(api) || context.Request.Headers.ContainsKey("anthropic-version");
         return context.Response.WriteAsync(ProviderErrors.Body(api, type, message, anthropic));
     }
 }

@@ -149,6 +149,59 @@ public class CompanionEndpointTests
     }
 
     [Fact]
+    public async Task A_message_batch_goes_out_masked_and_its_results_come_back_with_real_names()
+    {
+        var asked = new Dictionary<string, string>();
+        await using var upstream = await RecordingUpstream.StartAsync((context, request) =>
+        {
+            if (request.Path.EndsWith("/results", StringComparison.Ordinal))
+            {
+                // One JSON line per request: the model echoes each question as it saw it (masked).
+                context.Response.ContentType = "application/x-jsonl";
+                return context.Response.WriteAsync(string.Join("\n", asked.Select(pair => new JsonObject
+                {
+                    ["custom_id"] = pair.Key,
+                    ["result"] = new JsonObject { ["type"] = "succeeded", ["message"] = FakeAnthropic.Message(FakeAnthropic.EchoPrefix + pair.Value, null) },
+                }.ToJsonString())) + "\n");
+            }
+
+            foreach (var batched in request.Json["requests"]!.AsArray())
+            {
+                asked[batched!["custom_id"]!.GetValue<string>()] = batched["params"]!["messages"]![0]!["content"]!.GetValue<string>();
+            }
+
+            return Json(context, JsonNode.Parse("""
+                {"id":"msgbatch_1","type":"message_batch","processing_status":"ended","created_at":"2026-11-23T10:00:00Z","expires_at":"2026-11-24T10:00:00Z",
+                 "ended_at":"2026-11-23T10:05:00Z","archived_at":null,"cancel_initiated_at":null,"results_url":null,
+                 "request_counts":{"processing":0,"succeeded":2,"errored":0,"canceled":0,"expired":0}}
+                """)!);
+        });
+        using var client = AnthropicClient(upstream, new MaskingHandler(new MaskingSession()));
+        Anthropic.Models.Messages.Batches.Request Ask(string id, string question) => new()
+        {
+            CustomID = id,
+            Params = new Anthropic.Models.Messages.Batches.Params { Model = "claude-sonnet-4-5", MaxTokens = 256, Messages = [new UserMessageParam { Content = question }] },
+        };
+
+        var batch = await client.Messages.Batches.Create(new Anthropic.Models.Messages.Batches.BatchCreateParams
+        {
+            Requests = [Ask("review", ProprietaryPrompt.Code), Ask("rename", ProprietaryPrompt.Question)],
+        });
+        var answers = new Dictionary<string, string>();
+        await foreach (var result in client.Messages.Batches.ResultsStreaming(batch.ID))
+        {
+            Assert.True(result.Result.TryPickSucceeded(out var succeeded));
+            Assert.True(succeeded!.Message.Content[0].TryPickText(out var text));
+            answers[result.CustomID] = text!.Text;
+        }
+
+        ProprietaryPrompt.AssertNoLeak(upstream.AllBodies);
+        Assert.Equal(["/v1/messages/batches", "/v1/messages/batches/msgbatch_1/results"], upstream.Received.Select(r => r.Path));
+        Assert.Equal(FakeAnthropic.EchoPrefix + ProprietaryPrompt.Question, answers["rename"]);
+        Assert.Contains("OrderPricingEngine", answers["review"]);
+    }
+
+    [Fact]
     public async Task Model_lists_pass_without_a_policy_line_and_are_audited()
     {
         var audit = new List<MaskingAuditRecord>();

@@ -33,12 +33,12 @@ public class PassThroughTests
         using var __ = http;
 
         var files = await http.GetAsync(new Uri(upstream.Address, "/v1/files"));
-        var batches = await http.GetAsync(new Uri(upstream.Address, "/v1/messages/batches"));
+        var users = await http.GetAsync(new Uri(upstream.Address, "/v1/organizations/users"));
 
         Assert.Equal(HttpStatusCode.OK, files.StatusCode);
         Assert.Contains("claude-sonnet-4-5", await files.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, batches.StatusCode);
-        Assert.Contains("allow pass-through", await batches.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, users.StatusCode);
+        Assert.Contains("allow pass-through", await users.Content.ReadAsStringAsync());
         Assert.Equal("/v1/files", Assert.Single(upstream.Received).Path);
     }
 

@@ -35,7 +35,7 @@ internal static class ProxyCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for an upstream answer.", DefaultValueFactory = _ => 300 };
         var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
         var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
-        var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose requests the gateway does not understand (files, batches) may pass unmasked; the policy's 'allow passthrough' lines do the same. Model lists always pass.", HelpName = "host" };
+        var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose requests the gateway does not understand (file uploads, admin APIs) may pass unmasked; the policy's 'allow passthrough' lines do the same. Model lists always pass.", HelpName = "host" };
         var remote = new Option<bool>("--allow-remote-clients") { Description = "Allow listening on a non-loopback address. The gateway sees every prompt: think twice." };
 
         var command = new Command("proxy", "Run the local masking gateway in front of AI providers.")

@@ -38,11 +38,18 @@ public enum AiApi
     OpenAICompletions,
 
     /// <summary>
-    /// A stored OpenAI response read back (<c>GET /v1/responses/{id}</c>, polled in background mode or streamed again,
-    /// and its <c>input_items</c>), cancelled (<c>POST .../cancel</c>) or deleted: nothing is sent but its id, and the
-    /// answer is unmasked in the session that masked the request which made it.
+    /// A stored answer read back by its id — an OpenAI response (<c>GET /v1/responses/{id}</c>, polled in background
+    /// mode or streamed again, and its <c>input_items</c>) or an Anthropic message batch (its status, and its
+    /// <c>results</c> as JSON lines) — or cancelled, deleted or listed: nothing is sent but ids, and the answer is
+    /// unmasked in the session that masked the request which made it.
     /// </summary>
-    OpenAIStoredResponse,
+    StoredAnswer,
+
+    /// <summary>
+    /// Anthropic Message Batches: <c>POST /v1/messages/batches</c>, a list of Messages bodies (each request's
+    /// <c>params</c>), all masked in one session, the batch's, which its results are unmasked in.
+    /// </summary>
+    AnthropicMessageBatches,
 }
 
 public static class AiApiDetector
@@ -51,9 +58,14 @@ public static class AiApiDetector
     public static AiApi Detect(HttpMethod method, string path)
     {
         var trimmed = path.TrimEnd('/');
-        if (StoredResponseId(method, trimmed) is not null)
+        if (StoredAnswerId(method, trimmed) is not null || (method == HttpMethod.Get && trimmed.EndsWith("/messages/batches", StringComparison.OrdinalIgnoreCase)))
         {
-            return AiApi.OpenAIStoredResponse;
+            return AiApi.StoredAnswer;
+        }
+
+        if (method == HttpMethod.Post && trimmed.EndsWith("/messages/batches", StringComparison.OrdinalIgnoreCase))
+        {
+            return AiApi.AnthropicMessageBatches;
         }
 
         if (method == HttpMethod.Get)
@@ -94,7 +106,7 @@ public static class AiApiDetector
                 : AiApi.Unknown;
     }
 
-    public static bool IsAnthropic(AiApi api) => api == AiApi.AnthropicMessages;
+    public static bool IsAnthropic(AiApi api) => api is AiApi.AnthropicMessages or AiApi.AnthropicMessageBatches;
 
     /// <summary>The model a path names, where the body does not (Vertex AI: <c>.../models/{model}:streamRawPredict</c>); else null.</summary>
     public static string? ModelInPath(string path)
@@ -104,24 +116,29 @@ public static class AiApiDetector
         return colon < 0 ? null : path.Substring(start + "/models/".Length, colon - start - "/models/".Length);
     }
 
-    /// <summary>The id of the stored response a request reads, cancels or deletes; null when it is no such request.</summary>
-    public static string? StoredResponseId(HttpMethod method, string path)
+    /// <summary>
+    /// The id of the stored answer (an OpenAI response, an Anthropic message batch) a request reads, cancels or deletes;
+    /// null when it is no such request.
+    /// </summary>
+    public static string? StoredAnswerId(HttpMethod method, string path)
     {
         var segments = path.TrimEnd('/').Split('/');
         var n = segments.Length;
-        var last = segments[n - 1];
-        if (n >= 3 && (method == HttpMethod.Get || method == HttpMethod.Delete)
-            && segments[n - 2].Equals("responses", StringComparison.OrdinalIgnoreCase) && last.Length > 0
-            && !last.Equals("input_tokens", StringComparison.OrdinalIgnoreCase) && !last.Equals("compact", StringComparison.OrdinalIgnoreCase))
+        bool Is(int i, string name) => i >= 0 && segments[i].Equals(name, StringComparison.OrdinalIgnoreCase);
+        bool Store(int i) => Is(i, "responses") || (Is(i, "batches") && Is(i - 1, "messages"));
+        if ((method == HttpMethod.Get || method == HttpMethod.Delete) && n >= 2 && Store(n - 2) && segments[n - 1].Length > 0
+            && !Is(n - 1, "input_tokens") && !Is(n - 1, "compact"))
         {
-            return last;
+            return segments[n - 1];
         }
 
-        var action = method == HttpMethod.Get ? "input_items" : method == HttpMethod.Post ? "cancel" : null;
-        return n >= 4 && action is not null && last.Equals(action, StringComparison.OrdinalIgnoreCase)
-            && segments[n - 3].Equals("responses", StringComparison.OrdinalIgnoreCase) && segments[n - 2].Length > 0
-                ? segments[n - 2]
-                : null;
+        if (n >= 3 && segments[n - 2].Length > 0 && Store(n - 3)
+            && ((method == HttpMethod.Post && Is(n - 1, "cancel")) || (method == HttpMethod.Get && Is(n - 1, Is(n - 3, "batches") ? "results" : "input_items"))))
+        {
+            return segments[n - 2];
+        }
+
+        return null;
     }
 
     // Vertex AI serves Claude at ".../publishers/anthropic/models/{model}:rawPredict" (whole) or ":streamRawPredict"

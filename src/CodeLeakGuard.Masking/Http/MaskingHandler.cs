@@ -48,7 +48,7 @@ public sealed class MaskingHandler : DelegatingHandler
         var uri = request.RequestUri ?? throw new InvalidOperationException("the request has no URI");
         var api = AiApiDetector.Detect(request.Method, uri.AbsolutePath);
         var audit = new MaskingAuditRecord { Upstream = uri.GetLeftPart(UriPartial.Authority), Path = uri.AbsolutePath, Api = api.ToString() };
-        if (api is AiApi.ModelList or AiApi.OpenAIStoredResponse)
+        if (api is AiApi.ModelList or AiApi.StoredAnswer)
         {
             if (request.Content is not null && (await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length > 0)
             {
@@ -56,7 +56,7 @@ public sealed class MaskingHandler : DelegatingHandler
                     $"{request.Method} {uri.AbsolutePath} carries a body, which such a request never does, so it is blocked", uri);
             }
 
-            var owner = api == AiApi.OpenAIStoredResponse ? _options.SessionOfResponse(AiApiDetector.StoredResponseId(request.Method, uri.AbsolutePath)!) : null;
+            var owner = AiApiDetector.StoredAnswerId(request.Method, uri.AbsolutePath) is { } id ? _options.SessionOfResponse(id) : null;
             return await PassAsync(request, audit, owner, cancellationToken).ConfigureAwait(false);
         }
 
@@ -182,7 +182,7 @@ public sealed class MaskingHandler : DelegatingHandler
         try
         {
             var node = JsonNode.Parse(text);
-            if (api == AiApi.OpenAIResponses && node?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+            if (api is AiApi.OpenAIResponses or AiApi.AnthropicMessageBatches && node?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
             {
                 responseIdObserved?.Invoke(id.GetValue<string>(), masker);
             }
@@ -192,10 +192,39 @@ public sealed class MaskingHandler : DelegatingHandler
         }
         catch (JsonException)
         {
-            unmasked = masker.Unmask(text);
+            unmasked = UnmaskJsonLines(text, masker) ?? masker.Unmask(text);
         }
 
         response.Content = Replace(response.Content, unmasked);
+    }
+
+    /// <summary>
+    /// A body of JSON lines (a message batch's results), each unmasked as a whole answer; null when it is not one, then
+    /// it is unmasked as text.
+    /// </summary>
+    private static string? UnmaskJsonLines(string text, IConversationMasker masker)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var node = JsonNode.Parse(lines[i]);
+                ResponseUnmasker.Unmask(node, masker);
+                lines[i] = node?.ToJsonString() ?? lines[i];
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        return string.Join("\n", lines);
     }
 
     private HttpResponseMessage Refuse(MaskingAuditRecord audit, AiApi api, HttpStatusCode status, string type, string message, Uri uri)
@@ -204,7 +233,7 @@ public sealed class MaskingHandler : DelegatingHandler
         audit.BlockReason = message;
         audit.Status = (int)status;
         _options.Audit?.Invoke(audit);
-        var anthropic = api == AiApi.AnthropicMessages || uri.Host.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0;
+        var anthropic = AiApiDetector.IsAnthropic(api) || uri.Host.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0;
         return ProviderErrors.Create(api, status, type, message, anthropic);
     }
 

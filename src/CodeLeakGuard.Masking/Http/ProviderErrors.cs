@@ -36,7 +36,7 @@ public static class ProviderErrors
     }
 
     public static string Body(AiApi api, string errorType, string message, bool anthropicHint = false) =>
-        api == AiApi.AnthropicMessages || anthropicHint
+        AiApiDetector.IsAnthropic(api) || anthropicHint
             ? new JsonObject { ["type"] = "error", ["error"] = new JsonObject { ["type"] = errorType, ["message"] = "CodeLeakGuard: " + message } }.ToJsonString()
             : new JsonObject { ["error"] = new JsonObject { ["message"] = "CodeLeakGuard: " + message, ["type"] = errorType, ["param"] = null, ["code"] = "codeleakguard_" + errorType } }.ToJsonString();
 }

@@ -121,6 +121,14 @@ public sealed partial class RequestMasker
                 }
 
                 break;
+            case AiApi.AnthropicMessageBatches:
+                foreach (var batched in Items(body["requests"]))
+                {
+                    Allow(batched, "custom_id", "params");
+                    MaskShape(AiApi.AnthropicMessages, batched["params"] as JsonObject ?? throw new MaskingRefusedException("a batched request has no params to mask"));
+                }
+
+                break;
             case AiApi.OpenAICompletions:
                 MaskPrompt(body, "prompt");
                 MaskContent(body, "suffix");
