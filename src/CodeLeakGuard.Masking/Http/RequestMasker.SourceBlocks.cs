@@ -46,24 +46,6 @@ public sealed partial class RequestMasker
         }
     }
 
-    // A result list, or a single result (an error) as the list of it.
-    private static JsonObject[] Items(JsonNode? content) => content switch
-    {
-        JsonArray list => list.Select(item => item as JsonObject ?? throw new MaskingRefusedException("a tool result entry is not an object")).ToArray(),
-        JsonObject single => new[] { single },
-        null => Array.Empty<JsonObject>(),
-        _ => throw new MaskingRefusedException("a tool result's content has a shape that cannot be masked"),
-    };
-
-    private static void Allow(JsonObject obj, params string[] keys)
-    {
-        var unknown = obj.Select(p => p.Key).FirstOrDefault(key => Array.IndexOf(keys, key) < 0);
-        if (unknown is not null)
-        {
-            throw new MaskingRefusedException($"'{obj["type"]?.ToString() ?? "(none)"}' entries with '{unknown}' are not understood, so they are not sent");
-        }
-    }
-
     private static void RequireNoText(string type, JsonObject block, string key)
     {
         if (JsonValues.HoldsText(block[key]))

@@ -296,12 +296,28 @@ public sealed partial class RequestMasker
         }
 
         var opaque = type is not null && OpaqueKeysByType.TryGetValue(type, out var keys) ? keys : Array.Empty<string>();
-        foreach (var property in block.Select(p => p.Key).ToList())
+        Allow(block, $"content blocks of type '{type ?? "(none)"}'", key => HarmlessBlockKeys.Contains(key) || Array.IndexOf(masked, key) >= 0 || Array.IndexOf(opaque, key) >= 0);
+    }
+
+    // A list of entries (tool results, citations, reasoning parts), or a single entry (an error) as the list of it.
+    private static JsonObject[] Items(JsonNode? content) => content switch
+    {
+        JsonArray list => list.Select(item => item as JsonObject ?? throw new MaskingRefusedException("a list entry is not an object, so it cannot be masked")).ToArray(),
+        JsonObject single => new[] { single },
+        null => Array.Empty<JsonObject>(),
+        _ => throw new MaskingRefusedException("a list of entries has a shape that cannot be masked"),
+    };
+
+    /// <summary>An entry may carry only <paramref name="keys"/>: one with another key is refused (it might carry text unmasked).</summary>
+    private static void Allow(JsonObject entry, params string[] keys) =>
+        Allow(entry, $"'{entry["type"]?.ToString() ?? "(none)"}' entries", key => Array.IndexOf(keys, key) >= 0);
+
+    private static void Allow(JsonObject obj, string what, Func<string, bool> known)
+    {
+        var unknown = obj.Select(p => p.Key).FirstOrDefault(key => !known(key));
+        if (unknown is not null)
         {
-            if (!HarmlessBlockKeys.Contains(property) && Array.IndexOf(masked, property) < 0 && Array.IndexOf(opaque, property) < 0)
-            {
-                throw new MaskingRefusedException($"content blocks of type '{type ?? "(none)"}' with '{property}' are not understood, so they are not sent");
-            }
+            throw new MaskingRefusedException($"{what} with '{unknown}' are not understood, so they are not sent");
         }
     }
 
