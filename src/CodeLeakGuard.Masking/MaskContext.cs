@@ -30,7 +30,7 @@ internal sealed class MaskContext
         State = state;
         Scanner = scanner;
         Tags = tags;
-        foreach (var term in options.Policy.SensitiveTerms.Concat(options.SensitiveTerms).Distinct(StringComparer.Ordinal))
+        foreach (var term in options.AllSensitiveTerms())
         {
             _sensitiveTerms.Add(term, term);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CodeLeakGuard.Policy;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,4 +23,9 @@ public sealed class MaskingOptions
 
     /// <summary>Words always masked, in code and prose, on top of the policy's <c>sensitive-terms</c> (company and product names).</summary>
     public ISet<string> SensitiveTerms { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Every term masked: the policy's <c>sensitive-terms</c> and <see cref="SensitiveTerms"/>, once each.</summary>
+    internal IEnumerable<string> AllSensitiveTerms() => Policy.SensitiveTerms.Count == 0 && SensitiveTerms.Count == 0
+        ? Array.Empty<string>() // the usual case, asked for every text masked: no enumerators, no set
+        : Policy.SensitiveTerms.Concat(SensitiveTerms).Where(term => term.Length > 0).Distinct(StringComparer.Ordinal);
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace CodeLeakGuard.Masking.Http;
 
-/// <summary>The string values of JSON: whether a value holds any, and those of two texts of the same shape side by side.</summary>
+/// <summary>JSON values: whether one holds text, renaming an object's keys, and the strings of two texts of the same shape side by side.</summary>
 internal static class JsonValues
 {
     /// <summary>Whether any string is in <paramref name="value"/> (flags, numbers and nulls cannot carry code).</summary>
@@ -16,6 +16,23 @@ internal static class JsonValues
         JsonValue scalar => scalar.GetValueKind() == JsonValueKind.String,
         _ => false,
     };
+
+    /// <summary>Renames the keys of <paramref name="obj"/> through <paramref name="rename"/>, keeping their order (rebuilt only when one changes).</summary>
+    public static void RenameKeys(JsonObject obj, Func<string, string> rename)
+    {
+        var pairs = obj.ToList();
+        var names = pairs.Select(p => rename(p.Key)).ToList();
+        if (names.SequenceEqual(pairs.Select(p => p.Key), StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        obj.Clear();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            obj[names[i]] = pairs[i].Value;
+        }
+    }
 
     /// <summary>Calls <paramref name="pair"/> with each string value of <paramref name="first"/> and the one at the same place in <paramref name="second"/>; nothing when either is not JSON or their shapes differ.</summary>
     public static void Pair(string first, string second, Action<string, string> pair)

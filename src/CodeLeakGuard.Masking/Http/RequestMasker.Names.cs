@@ -15,9 +15,7 @@ public sealed partial class RequestMasker
 {
     private string[]? _sensitiveTerms;
 
-    private string[] SensitiveTerms => _sensitiveTerms ??= _masker is SessionMasker session
-        ? session.Session.Options.Policy.SensitiveTerms.Concat(session.Session.Options.SensitiveTerms).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray()
-        : Array.Empty<string>();
+    private string[] SensitiveTerms => _sensitiveTerms ??= _masker is SessionMasker session ? session.Session.Options.AllSensitiveTerms().ToArray() : Array.Empty<string>();
 
     /// <summary>The name as the model may read it: masked as a word of text when it holds a sensitive term, else as it is.</summary>
     private string MaskName(string name)
@@ -60,20 +58,10 @@ public sealed partial class RequestMasker
         switch (node)
         {
             case JsonObject obj:
-                var pairs = obj.ToList();
-                var names = pairs.Select(p => MaskName(p.Key)).ToList();
-                if (!names.SequenceEqual(pairs.Select(p => p.Key), StringComparer.Ordinal))
-                {
-                    obj.Clear();
-                    for (var i = 0; i < pairs.Count; i++)
-                    {
-                        obj[names[i]] = pairs[i].Value;
-                    }
-                }
-
+                JsonValues.RenameKeys(obj, MaskName);
                 if (deep)
                 {
-                    foreach (var value in pairs.Select(p => p.Value))
+                    foreach (var value in obj.Select(p => p.Value).ToList())
                     {
                         MaskKeys(value, deep);
                     }

@@ -48,7 +48,7 @@ public static class ResponseUnmasker
 
                 if (keys)
                 {
-                    UnmaskKeys(obj, masker);
+                    JsonValues.RenameKeys(obj, masker.Unmask); // a tool input's keys (a name with a sensitive term was masked in the schema)
                 }
 
                 break;
@@ -66,23 +66,6 @@ public static class ResponseUnmasker
                 }
 
                 break;
-        }
-    }
-
-    // A tool input's keys, in their order (a name with a sensitive term in it was masked in the tool's schema).
-    private static void UnmaskKeys(JsonObject obj, IConversationMasker masker)
-    {
-        var pairs = obj.ToList();
-        var names = pairs.Select(p => masker.Unmask(p.Key)).ToList();
-        if (names.SequenceEqual(pairs.Select(p => p.Key), System.StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        obj.Clear();
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            obj[names[i]] = pairs[i].Value;
         }
     }
 
