@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,9 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     /// <summary>Answer with "Echo: " and the last user message as received (so a round trip can be checked).</summary>
     public bool Echo { get; set; }
+
+    /// <summary>The <c>Content-Encoding</c> of every answer, whatever the request accepts: "gzip" compresses it (flushed event by event when streamed); any other only labels it.</summary>
+    public string? AnswerCoding { get; set; }
 
     /// <summary>The answer text the model "writes" (already in pseudonyms).</summary>
     public string AnswerText { get; set; } = "Class1.Method2 computes the margin; consider Method2Async.";
@@ -51,6 +55,31 @@ internal sealed class FakeUpstream : IAsyncDisposable
             return;
         }
 
+        if (AnswerCoding is null)
+        {
+            await AnswerAsync(context, body);
+            return;
+        }
+
+        context.Response.Headers.ContentEncoding = AnswerCoding;
+        if (AnswerCoding != "gzip")
+        {
+            await AnswerAsync(context, body); // labelled with a coding it is not in: the client must not read it as it is
+            return;
+        }
+
+        var plain = context.Response.Body;
+        await using (var gzip = new GZipStream(plain, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            context.Response.Body = gzip;
+            await AnswerAsync(context, body);
+        }
+
+        context.Response.Body = plain;
+    }
+
+    private async Task AnswerAsync(HttpContext context, string body)
+    {
         var stream = body.Contains("\"stream\":true", StringComparison.Ordinal);
         var answer = Echo ? "Echo: " + LastUserMessage(body) : AnswerText;
         if (context.Request.Path.Value.EndsWith("/messages", StringComparison.Ordinal))

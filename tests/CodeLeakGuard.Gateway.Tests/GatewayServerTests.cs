@@ -42,6 +42,32 @@ public class GatewayServerTests
     }
 
     [Fact]
+    public async Task A_gzip_body_from_a_client_is_masked_and_sent_on_uncompressed()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = DictionaryMasker.Contoso });
+        await using var _ = gateway;
+        var json = Encoding.UTF8.GetBytes("""{"model":"claude","max_tokens":10,"stream":true,"messages":[{"role":"user","content":"Explain OrderPricingEngine.ComputeMargin"}]}""");
+        using var coded = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(coded, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(json);
+        }
+
+        var content = new ByteArrayContent(coded.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        var response = await client.PostAsync("/v1/messages", content);
+        var body = await response.Content.ReadAsStringAsync();
+
+        var (_, sent, headers) = Assert.Single(upstream.Received);
+        Assert.False(headers.ContainsKey("Content-Encoding"));
+        Assert.Contains("Class1.Method2", sent);
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.Contains("OrderPricingEngine", body);
+    }
+
+    [Fact]
     public async Task Only_configured_upstreams_are_reachable()
     {
         await using var upstream = await FakeUpstream.StartAsync();

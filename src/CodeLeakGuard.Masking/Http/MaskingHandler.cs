@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -72,8 +73,29 @@ public sealed class MaskingHandler : DelegatingHandler
                 $"{request.Method} {uri.AbsolutePath} is not an AI API request CodeLeakGuard can mask, so it is blocked (allow pass-through for this endpoint in the policy if it carries no code)", uri);
         }
 
+        if (request.Content is { } coded && coded.Headers.ContentEncoding.Count > 0)
+        {
+            if (ContentCodings.Unsupported(coded.Headers) is { } coding)
+            {
+                return Refuse(audit, api, HttpStatusCode.UnsupportedMediaType, "invalid_request_error",
+                    $"the request body is coded with '{coding}', which CodeLeakGuard cannot undo to mask it, so it is blocked (send it uncompressed or gzip-coded)", uri);
+            }
+
+            request.Content = ContentCodings.Decoded(coded, await coded.ReadAsStreamAsync().ConfigureAwait(false));
+        }
+
         IConversationMasker? masker;
-        using (var received = await PooledBytes.ReadAsync(request.Content, cancellationToken).ConfigureAwait(false))
+        PooledBytes received;
+        try
+        {
+            received = await PooledBytes.ReadAsync(request.Content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid gzip: " + ex.Message, uri);
+        }
+
+        using (received)
         {
             var refusal = MaskBody(request, api, audit, received, out masker);
             if (refusal is not null)
@@ -82,11 +104,12 @@ public sealed class MaskingHandler : DelegatingHandler
             }
         }
 
+        // The answer is read to be unmasked, so it is asked for in a coding the handler can undo: none (an inner
+        // handler that decompresses adds its own).
+        request.Headers.AcceptEncoding.Clear();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         audit.Status = (int)response.StatusCode;
-        await UnmaskAsync(response, api, masker!, audit, _options.ResponseIdObserved).ConfigureAwait(false);
-        _options.Audit?.Invoke(audit);
-        return response;
+        return await UnmaskAsync(response, api, masker!, audit, _options.ResponseIdObserved, uri).ConfigureAwait(false);
     }
 
     // The body is parsed where it was read (pooled UTF-8, no string of it, no copy for the document) and written masked
@@ -146,18 +169,47 @@ public sealed class MaskingHandler : DelegatingHandler
     /// </summary>
     private async Task<HttpResponseMessage> PassAsync(HttpRequestMessage request, MaskingAuditRecord audit, IConversationMasker? storedResponseSession, CancellationToken cancellationToken)
     {
+        if (storedResponseSession is not null)
+        {
+            request.Headers.AcceptEncoding.Clear();
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         audit.Status = (int)response.StatusCode;
         if (storedResponseSession is not null)
         {
-            await UnmaskAsync(response, AiApi.OpenAIResponses, storedResponseSession, audit, responseIdObserved: null).ConfigureAwait(false);
+            return await UnmaskAsync(response, AiApi.OpenAIResponses, storedResponseSession, audit, responseIdObserved: null, request.RequestUri!).ConfigureAwait(false);
         }
 
         _options.Audit?.Invoke(audit);
         return response;
     }
 
-    private static async Task UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved)
+    /// <summary>The answer with the real names restored (audited), or, when it cannot be read, an error in its place.</summary>
+    private async Task<HttpResponseMessage> UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved, Uri uri)
+    {
+        if (response.Content is not null && ContentCodings.Unsupported(response.Content.Headers) is { } coding)
+        {
+            response.Dispose();
+            return Refuse(audit, api, HttpStatusCode.BadGateway, "api_error",
+                $"the provider's answer is coded with '{coding}', which CodeLeakGuard cannot undo to restore the real names in it, so it was dropped", uri);
+        }
+
+        try
+        {
+            await UnmaskContentAsync(response, api, masker, audit, responseIdObserved).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            response.Dispose();
+            return Refuse(audit, api, HttpStatusCode.BadGateway, "api_error", "the provider's answer is not valid gzip: " + ex.Message, uri);
+        }
+
+        _options.Audit?.Invoke(audit);
+        return response;
+    }
+
+    private static async Task UnmaskContentAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved)
     {
         if (response.Content is null)
         {
@@ -168,7 +220,7 @@ public sealed class MaskingHandler : DelegatingHandler
         if (mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             audit.Streamed = true;
-            var upstream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var upstream = ContentCodings.Decode(response.Content.Headers, await response.Content.ReadAsStreamAsync().ConfigureAwait(false));
             var transformer = new SseUnmaskingTransformer(masker, api) { ResponseIdObserved = id => responseIdObserved?.Invoke(id, masker) };
             var content = new StreamContent(new UnmaskingSseStream(upstream, transformer));
             CopyHeaders(response.Content.Headers, content.Headers);
@@ -177,7 +229,7 @@ public sealed class MaskingHandler : DelegatingHandler
             return;
         }
 
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
         string unmasked;
         try
         {
@@ -196,6 +248,17 @@ public sealed class MaskingHandler : DelegatingHandler
         }
 
         response.Content = Replace(response.Content, unmasked);
+    }
+
+    private static async Task<string> ReadTextAsync(HttpContent content)
+    {
+        if (content.Headers.ContentEncoding.Count == 0)
+        {
+            return await content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+
+        using var reader = new StreamReader(ContentCodings.Decode(content.Headers, await content.ReadAsStreamAsync().ConfigureAwait(false)), Encoding.UTF8);
+        return await reader.ReadToEndAsync().ConfigureAwait(false);
     }
 
     /// <summary>
@@ -280,7 +343,8 @@ public sealed class MaskingHandler : DelegatingHandler
 
     private static void CopyHeaders(HttpContentHeaders from, HttpContentHeaders to)
     {
-        foreach (var header in from.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+        // Every content written here is the body as it is: its own length, no coding.
+        foreach (var header in from.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase)))
         {
             to.TryAddWithoutValidation(header.Key, header.Value);
         }
