@@ -11,7 +11,8 @@ namespace CodeLeakGuard.Gateway;
 /// The rule, in order: the <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API,
 /// the conversation of <c>previous_response_id</c>; otherwise a hash of the caller's credential, the system prompt
 /// (or instructions) and the first user message — which every later request of a chat repeats; a text completion (a
-/// code-completion plugin's) is a conversation of its own. Different credentials never share a session.
+/// code-completion plugin's) is a conversation of its own; all embeddings of a credential share one (so an index and its
+/// queries use the same pseudonyms). Different credentials never share a session.
 /// </summary>
 public static class ConversationKeys
 {
@@ -36,6 +37,9 @@ public static class ConversationKeys
                 break;
             case AiApi.OpenAIResponses:
                 anchor.Append(body["instructions"]?.ToJsonString()).Append('|').Append(FirstInput(body["input"]));
+                break;
+            case AiApi.OpenAIEmbeddings: // one session for all: a name has one pseudonym in every chunk indexed and every query
+                anchor.Append("embeddings");
                 break;
             case AiApi.AnthropicMessageBatches: // each batch is masked in a session of its own
             case AiApi.OpenAICompletions:

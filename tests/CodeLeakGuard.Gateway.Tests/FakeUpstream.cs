@@ -80,6 +80,13 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context, string body)
     {
+        if (context.Request.Path.Value!.EndsWith("/embeddings", StringComparison.Ordinal))
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(Embeddings(body));
+            return;
+        }
+
         var stream = body.Contains("\"stream\":true", StringComparison.Ordinal);
         var answer = Echo ? "Echo: " + LastUserMessage(body) : AnswerText;
         if (context.Request.Path.Value.EndsWith("/messages", StringComparison.Ordinal))
@@ -104,6 +111,32 @@ internal sealed class FakeUpstream : IAsyncDisposable
             JsonArray parts => string.Concat(parts.Select(p => p!["text"]?.GetValue<string>())),
             _ => string.Empty,
         };
+
+    /// <summary>The vector of input i is [i, 0.5], as floats or base64 as the request asks.</summary>
+    internal static readonly float[][] Vectors = [[0f, 0.5f], [1f, 0.5f], [2f, 0.5f]];
+
+    private static string Embeddings(string body)
+    {
+        var request = JsonNode.Parse(body)!;
+        var count = request["input"] is JsonArray inputs ? inputs.Count : 1;
+        var base64 = request["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            JsonNode vector = base64
+                ? Convert.ToBase64String(Vectors[i].SelectMany(BitConverter.GetBytes).ToArray())
+                : new JsonArray(Vectors[i].Select(v => (JsonNode)v).ToArray());
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = vector });
+        }
+
+        return new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = request["model"]?.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
+        }.ToJsonString();
+    }
 
     /// <summary>A whole Chat Completions answer holding <paramref name="text"/>.</summary>
     internal static string ChatCompletion(string text) => new JsonObject

@@ -50,6 +50,13 @@ public enum AiApi
     /// <c>params</c>), all masked in one session, the batch's, which its results are unmasked in.
     /// </summary>
     AnthropicMessageBatches,
+
+    /// <summary>
+    /// Embeddings: <c>POST /v1/embeddings</c> (OpenAI's shape, which Azure OpenAI, Mistral, Voyage and local servers
+    /// share), as code-search indexers send every chunk of a code base. Each <c>input</c> text is masked; the answer is
+    /// vectors, with no text to unmask, and passes as it is.
+    /// </summary>
+    OpenAIEmbeddings,
 }
 
 public static class AiApiDetector
@@ -87,6 +94,11 @@ public static class AiApiDetector
             || IsClaudeOnVertex(trimmed))
         {
             return AiApi.AnthropicMessages;
+        }
+
+        if (trimmed.EndsWith("/embeddings", StringComparison.OrdinalIgnoreCase))
+        {
+            return AiApi.OpenAIEmbeddings;
         }
 
         if (trimmed.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase))

@@ -188,6 +188,13 @@ public sealed class MaskingHandler : DelegatingHandler
     /// <summary>The answer with the real names restored (audited), or, when it cannot be read, an error in its place.</summary>
     private async Task<HttpResponseMessage> UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved, Uri uri)
     {
+        if (api == AiApi.OpenAIEmbeddings)
+        {
+            // Vectors, as numbers or base64 (whose letters could spell a pseudonym by chance): nothing to unmask, nothing to touch.
+            _options.Audit?.Invoke(audit);
+            return response;
+        }
+
         if (response.Content is not null && ContentCodings.Unsupported(response.Content.Headers) is { } coding)
         {
             response.Dispose();

@@ -133,6 +133,9 @@ public sealed partial class RequestMasker
                 MaskPrompt(body, "prompt");
                 MaskContent(body, "suffix");
                 break;
+            case AiApi.OpenAIEmbeddings:
+                MaskPrompt(body, "input");
+                break;
             case AiApi.OpenAIResponses:
                 MaskContent(body, "instructions");
                 MaskContent(body, "input");
@@ -344,7 +347,7 @@ public sealed partial class RequestMasker
             {
                 if (prompts[i]?.GetValueKind() != JsonValueKind.String)
                 {
-                    throw new MaskingRefusedException("a prompt of token ids cannot be masked; send it as text");
+                    throw new MaskingRefusedException($"'{key}' holds token ids, which cannot be masked; send it as text");
                 }
 
                 prompts[i] = MaskText(prompts[i]!.GetValue<string>());
