@@ -25,4 +25,39 @@ public class ToolSchemaMaskingTests
         Assert.Equal(schema["service"]!["enum"]![0]!.GetValue<string>(), schema["service"]!["default"]!.GetValue<string>());
         Assert.NotNull(schema["description"]!["examples"]); // a property named "description" is a property, not a text
     }
+
+    [Fact]
+    public void Tool_use_examples_are_masked_as_the_inputs_they_show()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"claude-sonnet-4-5","max_tokens":100,
+             "tools":[{"name":"deploy","description":"Deploys a service.","input_schema":{"type":"object","properties":{"service":{"type":"string"}}},
+               "input_examples":[{"service":"ContosoBillingService","note":"after OrderPricingEngine.ComputeMargin changed"},{"service":"all"}]}],
+             "messages":[{"role":"user","content":"Deploy it."}]}
+            """)!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, body);
+
+        var examples = body["tools"]![0]!["input_examples"]!;
+        Assert.DoesNotContain("Contoso", body.ToJsonString());
+        Assert.DoesNotContain("OrderPricingEngine", body.ToJsonString());
+        Assert.Equal("all", examples[1]!["service"]!.GetValue<string>());
+        Assert.NotNull(examples[0]!["note"]); // keys with no policy term keep their names
+    }
+
+    [Fact]
+    public void A_remote_MCP_servers_description_is_masked_and_its_headers_pass()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"gpt-5","input":"List the failing jobs.",
+             "tools":[{"type":"mcp","server_label":"ci","server_url":"https://ci.example.com/mcp","server_description":"Jobs of the ContosoBillingService pipeline",
+               "headers":{"Authorization":"Bearer abc"},"require_approval":"never"}]}
+            """)!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, body);
+
+        Assert.DoesNotContain("Contoso", body.ToJsonString());
+        Assert.Equal("Bearer abc", body["tools"]![0]!["headers"]!["Authorization"]!.GetValue<string>());
+        Assert.Equal("https://ci.example.com/mcp", body["tools"]![0]!["server_url"]!.GetValue<string>());
+    }
 }

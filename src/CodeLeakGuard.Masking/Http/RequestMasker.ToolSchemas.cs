@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
-/// What the model reads about tools and outputs outside the messages: tool definitions (descriptions, and a schema's
-/// descriptions and offered values), structured-output schemas, a stored prompt's variables.
+/// What the model reads about tools and outputs outside the messages: tool definitions (descriptions, a schema's
+/// descriptions and offered values, example inputs), structured-output schemas, a stored prompt's variables.
 /// </summary>
 public sealed partial class RequestMasker
 {
@@ -34,6 +34,8 @@ public sealed partial class RequestMasker
 
             MaskSchemaDescriptions(tool["input_schema"]);
             MaskSchemaDescriptions(tool["parameters"]);
+            MaskToolInput(tool, "input_examples"); // Anthropic's tool use examples: inputs, as a call would hold them
+            MaskContent(tool, "server_description"); // a remote MCP server (Responses), as the model reads it
         }
     }
 
