@@ -64,6 +64,32 @@ public class ToolNamesTests
         Assert.Contains("orderPricingId", body["input"]![0]!["arguments"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Tool_search_references_name_the_tools_as_their_definitions_do()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"claude-sonnet-4-5","max_tokens":100,
+             "tools":[
+               {"type":"tool_search_tool_regex_20251119","name":"tool_search_tool_regex"},
+               {"name":"contoso_refunds","description":"Refunds an order.","input_schema":{"type":"object"},"defer_loading":true},
+               {"name":"find_tools","description":"Finds tools.","input_schema":{"type":"object"}}],
+             "messages":[
+               {"role":"user","content":"Refund A-1042."},
+               {"role":"assistant","content":[
+                 {"type":"server_tool_use","id":"srvtoolu_1","name":"tool_search_tool_regex","input":{"pattern":"refund"}},
+                 {"type":"tool_search_tool_result","tool_use_id":"srvtoolu_1","content":{"type":"tool_search_tool_search_result","tool_references":[{"type":"tool_reference","tool_name":"contoso_refunds"}]}},
+                 {"type":"tool_use","id":"toolu_1","name":"find_tools","input":{"query":"refunds"}}]},
+               {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":[{"type":"tool_reference","tool_name":"contoso_refunds"}]}]}]}
+            """)!.AsObject();
+
+        new RequestMasker(Masker()).Mask(AiApi.AnthropicMessages, body);
+
+        Assert.DoesNotContain("contoso", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var name = body["tools"]![1]!["name"]!.GetValue<string>();
+        Assert.Equal(name, body["messages"]![1]!["content"]![1]!["content"]!["tool_references"]![0]!["tool_name"]!.GetValue<string>());
+        Assert.Equal(name, body["messages"]![2]!["content"]![0]!["content"]![0]!["tool_name"]!.GetValue<string>());
+    }
+
     private static SessionMasker Masker()
     {
         var options = new MaskingOptions();

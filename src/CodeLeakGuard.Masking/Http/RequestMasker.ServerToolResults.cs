@@ -66,6 +66,7 @@ public sealed partial class RequestMasker
                     foreach (var reference in Items(result["tool_references"]))
                     {
                         Allow(reference, "type", "tool_name");
+                        MaskNameAt(reference, "tool_name"); // as the tool's definition names it
                     }
                 }
 

@@ -258,6 +258,10 @@ public sealed partial class RequestMasker
             case "redacted_thinking" or "item_reference":
                 masked = Array.Empty<string>();
                 break;
+            case "tool_reference": // a tool a client-side tool search found, in its tool result
+                MaskNameAt(block, "tool_name");
+                masked = new[] { "tool_name" };
+                break;
             case "reasoning":
                 masked = Mask(block, "summary", "content");
                 break;
