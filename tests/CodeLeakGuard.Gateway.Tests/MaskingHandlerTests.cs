@@ -89,7 +89,7 @@ public class MaskingHandlerTests
         await using var upstream = await FakeUpstream.StartAsync();
         using var http = ContosoClient();
 
-        var unknown = await http.PostAsync(new Uri(upstream.Address, "/v1/embeddings"), new StringContent("{\"input\":\"OrderPricingEngine\"}"));
+        var unknown = await http.PostAsync(new Uri(upstream.Address, "/v1/images/generations"), new StringContent("{\"prompt\":\"OrderPricingEngine\"}"));
         var malformed = await http.PostAsync(new Uri(upstream.Address, "/v1/chat/completions"), new StringContent("{not json"));
         var image = await http.PostAsync(new Uri(upstream.Address, "/v1/chat/completions"), new StringContent(
             """{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]}]}"""));
