@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace CodeLeakGuard.Masking.Http;
@@ -30,23 +29,6 @@ internal static class ContentCodings
             if (IsGzip(coding))
             {
                 decoded = new GZipStream(decoded, CompressionMode.Decompress);
-            }
-        }
-
-        return decoded;
-    }
-
-    /// <summary>
-    /// A request body with its codings undone, the other content headers kept (its length is the decoded body's own).
-    /// </summary>
-    public static HttpContent Decoded(HttpContent content, Stream coded)
-    {
-        var decoded = new StreamContent(Decode(content.Headers, coded));
-        foreach (var header in content.Headers)
-        {
-            if (!header.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                decoded.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 

@@ -81,7 +81,8 @@ public sealed class MaskingHandler : DelegatingHandler
                     $"the request body is coded with '{coding}', which CodeLeakGuard cannot undo to mask it, so it is blocked (send it uncompressed or gzip-coded)", uri);
             }
 
-            request.Content = ContentCodings.Decoded(coded, await coded.ReadAsStreamAsync().ConfigureAwait(false));
+            request.Content = new StreamContent(ContentCodings.Decode(coded.Headers, await coded.ReadAsStreamAsync().ConfigureAwait(false)));
+            CopyHeaders(coded.Headers, request.Content.Headers);
         }
 
         IConversationMasker? masker;
