@@ -9,7 +9,7 @@ namespace CodeLeakGuard.Gateway;
 /// <summary>
 /// Which conversation a request belongs to, so the same real name keeps the same pseudonym for a whole conversation.
 /// The rule, in order: the <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API,
-/// the conversation of <c>previous_response_id</c>; otherwise a hash of the caller's credential, the system prompt
+/// the conversation of <c>previous_response_id</c>, or the provider-stored <c>conversation</c> it names; otherwise a hash of the caller's credential, the system prompt
 /// (or instructions) and the first user message — which every later request of a chat repeats; a text completion (a
 /// code-completion plugin's) is a conversation of its own; all embeddings of a credential share one (so an index and its
 /// queries use the same pseudonyms). Different credentials never share a session.
@@ -24,6 +24,11 @@ public static class ConversationKeys
         if (!string.IsNullOrWhiteSpace(explicitKey))
         {
             return owner + ":h:" + explicitKey!.Trim();
+        }
+
+        if (api == AiApi.OpenAIResponses && StoredConversation(body["conversation"]) is { } conversation)
+        {
+            return owner + ":v:" + conversation; // each request sends only its new items: the provider holds the rest
         }
 
         var anchor = new StringBuilder();
@@ -49,6 +54,14 @@ public static class ConversationKeys
 
         return owner + ":c:" + Hash(anchor.ToString());
     }
+
+    // The Responses API's "conversation": an id, or an object with one.
+    private static string? StoredConversation(JsonNode? conversation) => conversation switch
+    {
+        JsonValue id when id.GetValueKind() == JsonValueKind.String => id.GetValue<string>(),
+        JsonObject obj when obj["id"]?.GetValueKind() == JsonValueKind.String => obj["id"]!.GetValue<string>(),
+        _ => null,
+    };
 
     private static string? FirstMessage(JsonNode? messages, string role) =>
         (messages as JsonArray)?.OfType<JsonObject>().FirstOrDefault(m => m["role"]?.GetValueKind() == JsonValueKind.String && m["role"]!.GetValue<string>() == role)?["content"]?.ToJsonString();
