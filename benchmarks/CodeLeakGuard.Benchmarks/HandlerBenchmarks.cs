@@ -23,6 +23,8 @@ public class HandlerBenchmarks
     private byte[] _followUp = [];
     private byte[] _chatAnswer = [];
     private HttpMessageInvoker? _conversation;
+    private byte[] _agent = [];
+    private byte[] _agentAnswer = [];
     private byte[] _streamRequest = [];
     private byte[] _streamAnswer = [];
 
@@ -32,6 +34,8 @@ public class HandlerBenchmarks
         _chat = HandlerWorkload.ChatRequest(stream: false, HandlerWorkload.RequestTargetBytes);
         _chatAnswer = HandlerWorkload.WholeAnswer(HandlerWorkload.MaskedByHandler(_chat));
         _followUp = HandlerWorkload.FollowUp(_chat);
+        _agent = AgentWorkload.Request(HandlerWorkload.RequestTargetBytes);
+        _agentAnswer = HandlerWorkload.WholeAnswer(HandlerWorkload.MaskedByHandler(_agent));
         _streamRequest = HandlerWorkload.SmallStreamRequest();
         _streamAnswer = HandlerWorkload.StreamedAnswer(HandlerWorkload.MaskedByHandler(_streamRequest));
 
@@ -43,7 +47,7 @@ public class HandlerBenchmarks
             throw new InvalidOperationException("the streamed answer came back unchanged: nothing was unmasked");
         }
 
-        Console.WriteLine($"// request {_chat.Length:N0} bytes; stream {_streamAnswer.Length:N0} bytes");
+        Console.WriteLine($"// request {_chat.Length:N0} bytes; agent request {_agent.Length:N0} bytes; stream {_streamAnswer.Length:N0} bytes");
     }
 
     [Benchmark(Baseline = true, Description = "100 KB request: pass-through")]
@@ -62,6 +66,15 @@ public class HandlerBenchmarks
         LexAhead.Enabled = false;
         return Complete(Masking(_chatAnswer, "application/json"), _chat);
     }
+
+    [Benchmark(Baseline = true, Description = "100 KB agent request: pass-through")]
+    [BenchmarkCategory("AgentRequest")]
+    public Task<int> AgentPassThrough() => Complete(PassThrough(_agentAnswer, "application/json"), _agent);
+
+    /// <summary>A coding agent's request (<see cref="AgentWorkload"/>): instructions, tool schemas, files read as numbered listings.</summary>
+    [Benchmark(Description = "100 KB agent request: MaskingHandler")]
+    [BenchmarkCategory("AgentRequest")]
+    public Task<int> AgentMasked() => Complete(Masking(_agentAnswer, "application/json"), _agent);
 
     /// <summary>Before each follow-up: a conversation whose session has already masked the chat (not measured).</summary>
     [IterationSetup(Target = nameof(FollowUpMasked))]

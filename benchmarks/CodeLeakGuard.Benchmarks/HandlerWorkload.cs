@@ -191,11 +191,10 @@ internal static class HandlerWorkload
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 
-    // The model "writes" about the code in the pseudonyms it was given: the last code turn's masked text.
+    // The model "writes" about the code in the pseudonyms it was given: the longest masked text of the request.
     private static string AnswerText(string maskedRequest, int length)
     {
-        var messages = JsonNode.Parse(maskedRequest)!["messages"]!.AsArray();
-        var source = messages.Select(m => m!["content"]!.GetValue<string>()).OrderByDescending(c => c.Length).First();
+        var source = Strings(JsonNode.Parse(maskedRequest)!["messages"]).OrderByDescending(c => c.Length).First();
         var text = new StringBuilder();
         while (text.Length < length)
         {
@@ -204,6 +203,14 @@ internal static class HandlerWorkload
 
         return text.ToString();
     }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => [value.GetValue<string>()],
+        _ => [],
+    };
 }
 
 /// <summary>A provider in memory: reads the request as a socket handler would, then answers without any network.</summary>
