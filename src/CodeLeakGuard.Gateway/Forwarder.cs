@@ -43,7 +43,9 @@ internal sealed class Forwarder
             },
             new SocketsHttpHandler
             {
-                UseProxy = false, // the upstream is reached directly: an environment proxy is not part of the configuration
+                // The configured proxy, or none: an environment proxy is not part of the configuration.
+                UseProxy = options.UpstreamProxy is not null,
+                Proxy = UpstreamProxies.Create(options.UpstreamProxy),
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectTimeout = TimeSpan.FromSeconds(30),

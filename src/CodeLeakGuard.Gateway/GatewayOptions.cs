@@ -14,6 +14,12 @@ public sealed class GatewayOptions
 
     public IReadOnlyList<Upstream> Upstreams { get; set; } = Array.Empty<Upstream>();
 
+    /// <summary>
+    /// The company's outbound HTTP proxy to reach the upstreams through (<c>http://[user:password@]proxy:3128</c>); null
+    /// to reach them directly. Environment proxy settings are not used: where prompts go is the configuration's alone.
+    /// </summary>
+    public Uri? UpstreamProxy { get; set; }
+
     public MaskingMode Mode { get; set; } = MaskingMode.Mask;
 
     /// <summary>JSON-lines audit log (counts, never values); null for none.</summary>

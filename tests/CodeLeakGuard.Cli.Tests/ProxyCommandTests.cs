@@ -10,6 +10,7 @@ public class ProxyCommandTests
     [InlineData("--listen", "http://0.0.0.0:8787", "loopback")]
     [InlineData("--mode", "shred", "not mask or block")]
     [InlineData("--policy", "/nonexistent/ai.clgpolicy", "does not exist")]
+    [InlineData("--upstream-proxy", "socks5://proxy.corp:1080", "not a proxy address")]
     public void Bad_configuration_exits_2_with_a_clear_message(string option, string value, string message)
     {
         var args = option == "--upstream"

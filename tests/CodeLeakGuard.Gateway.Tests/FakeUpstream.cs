@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace CodeLeakGuard.Gateway.Tests;
@@ -22,6 +23,15 @@ internal sealed class FakeUpstream : IAsyncDisposable
     public ConcurrentQueue<(string Path, string Body, IReadOnlyDictionary<string, string> Headers)> Received { get; } = new();
 
     public Uri Address => new(_app.Urls.First());
+
+    /// <summary>Each request's target as it arrived: a path, or an absolute URL when this server is used as a proxy.</summary>
+    public ConcurrentQueue<string> Targets { get; } = new();
+
+    /// <summary>
+    /// As a proxy that requires a login: a request without <c>Proxy-Authorization: Basic</c> of this "user:password"
+    /// gets 407 and is not recorded.
+    /// </summary>
+    public string? ProxyLogin { get; set; }
 
     /// <summary>Answer with "Echo: " and the last user message as received (so a round trip can be checked).</summary>
     public bool Echo { get; set; }
@@ -46,6 +56,14 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (ProxyLogin is not null && context.Request.Headers["Proxy-Authorization"].ToString() != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(ProxyLogin)))
+        {
+            context.Response.StatusCode = 407;
+            context.Response.Headers["Proxy-Authenticate"] = "Basic realm=\"corp\"";
+            return;
+        }
+
+        Targets.Enqueue(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty);
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         Received.Enqueue((context.Request.Path.Value ?? string.Empty, body, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));

@@ -67,6 +67,41 @@ public class GatewayServerTests
         Assert.Contains("OrderPricingEngine", body);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("dev:p@ss word")]
+    public async Task Upstreams_are_reached_through_the_configured_proxy_and_its_login(string? login)
+    {
+        // The fake answers as the provider would, but as a proxy: it receives the upstream's absolute URL.
+        await using var proxy = await FakeUpstream.StartAsync();
+        proxy.ProxyLogin = login;
+        var address = login is null ? proxy.Address : new UriBuilder(proxy.Address) { UserName = Uri.EscapeDataString("dev"), Password = Uri.EscapeDataString("p@ss word") }.Uri;
+        var (gateway, client) = await StartAsync(new GatewayOptions
+        {
+            Upstreams = [new Upstream("openai", new Uri("http://api.openai.invalid"))],
+            UpstreamProxy = address,
+            NewSession = DictionaryMasker.Contoso,
+        });
+        await using var _ = gateway;
+
+        var response = await client.PostAsync("/v1/chat/completions", new StringContent(
+            """{"model":"gpt-4o","messages":[{"role":"user","content":"Explain OrderPricingEngine.ComputeMargin"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("http://api.openai.invalid/v1/chat/completions", Assert.Single(proxy.Targets));
+        Assert.DoesNotContain("OrderPricingEngine", Assert.Single(proxy.Received).Body);
+        Assert.Contains("OrderPricingEngine.ComputeMargin computes the margin", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void A_proxy_address_is_shown_without_its_password()
+    {
+        var address = UpstreamProxies.Parse("http://dev:hunter2@proxy.corp:3128");
+
+        Assert.Equal("http://dev:***@proxy.corp:3128/", UpstreamProxies.Redacted(address));
+        Assert.DoesNotContain("hunter2", Assert.Throws<ArgumentException>(() => UpstreamProxies.Parse("http://dev:hunter2@proxy.corp:3128/path")).Message);
+    }
+
     [Fact]
     public async Task Only_configured_upstreams_are_reachable()
     {

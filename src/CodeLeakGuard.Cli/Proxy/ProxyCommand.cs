@@ -36,11 +36,16 @@ internal static class ProxyCommand
         var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
         var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
         var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose requests the gateway does not understand (file uploads, admin APIs) may pass unmasked; the policy's 'allow passthrough' lines do the same. Model lists always pass.", HelpName = "host" };
+        var upstreamProxy = new Option<string?>("--upstream-proxy")
+        {
+            Description = "Reach the upstreams through this HTTP proxy (http://[user:password@]proxy:3128), as company networks require; HTTPS_PROXY and other environment settings are not used.",
+            HelpName = "url",
+        };
         var remote = new Option<bool>("--allow-remote-clients") { Description = "Allow listening on a non-loopback address. The gateway sees every prompt: think twice." };
 
         var command = new Command("proxy", "Run the local masking gateway in front of AI providers.")
         {
-            listen, upstreams, mode, audit, policy, timeout, maxBody, concurrency, passThrough, remote,
+            listen, upstreams, upstreamProxy, mode, audit, policy, timeout, maxBody, concurrency, passThrough, remote,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -50,7 +55,8 @@ internal static class ProxyCommand
             {
                 options = Options(parseResult.GetValue(listen)!, parseResult.GetValue(upstreams) ?? Array.Empty<string>(), parseResult.GetValue(mode)!,
                     parseResult.GetValue(audit), parseResult.GetValue(policy), parseResult.GetValue(timeout), parseResult.GetValue(maxBody),
-                    parseResult.GetValue(concurrency), parseResult.GetValue(passThrough) ?? Array.Empty<string>(), parseResult.GetValue(remote));
+                    parseResult.GetValue(concurrency), parseResult.GetValue(passThrough) ?? Array.Empty<string>(), parseResult.GetValue(remote),
+                    parseResult.GetValue(upstreamProxy));
             }
             catch (ArgumentException ex)
             {
@@ -63,7 +69,7 @@ internal static class ProxyCommand
         return command;
     }
 
-    internal static GatewayOptions Options(string listen, string[] upstreams, string mode, string? audit, string? policyPath, int timeoutSeconds, long maxBody, int concurrency, string[] passThrough, bool remote)
+    internal static GatewayOptions Options(string listen, string[] upstreams, string mode, string? audit, string? policyPath, int timeoutSeconds, long maxBody, int concurrency, string[] passThrough, bool remote, string? upstreamProxy = null)
     {
         if (!Uri.TryCreate(listen, UriKind.Absolute, out var listenUri) || listenUri.Scheme != Uri.UriSchemeHttp)
         {
@@ -84,6 +90,7 @@ internal static class ProxyCommand
             Listen = listenUri,
             AllowRemoteClients = remote,
             Upstreams = upstreams.Select(UpstreamRouter.Parse).ToList(),
+            UpstreamProxy = upstreamProxy is null ? null : UpstreamProxies.Parse(upstreamProxy),
             Mode = maskingMode,
             AuditPath = audit,
             UpstreamTimeout = TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)),
@@ -130,7 +137,8 @@ internal static class ProxyCommand
         await using (server)
         {
             await server.StartAsync(cancellationToken);
-            stdout.WriteLine($"CodeLeakGuard gateway on {server.Address} ({options.Mode.ToString().ToLowerInvariant()} mode) -> {string.Join(", ", options.Upstreams.Select(u => $"{u.Name}={u.BaseAddress}"))}");
+            var via = options.UpstreamProxy is null ? string.Empty : " via " + UpstreamProxies.Redacted(options.UpstreamProxy);
+            stdout.WriteLine($"CodeLeakGuard gateway on {server.Address} ({options.Mode.ToString().ToLowerInvariant()} mode) -> {string.Join(", ", options.Upstreams.Select(u => $"{u.Name}={u.BaseAddress}"))}{via}");
             stdout.WriteLine("Press Ctrl+C to stop.");
             try
             {
