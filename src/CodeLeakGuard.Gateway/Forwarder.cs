@@ -36,6 +36,7 @@ internal sealed class Forwarder
             {
                 Mode = options.Mode,
                 AllowPassThrough = options.AllowPassThrough,
+                Images = options.Images,
                 SessionFor = SessionFor,
                 ResponseIdObserved = sessions.RememberResponse,
                 SessionOfResponse = id => sessions.ConversationOfResponse(id) is { } conversation ? sessions.Get(conversation) : null,

@@ -1,4 +1,5 @@
 using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Policy;
 
 namespace CodeLeakGuard.Gateway;
 
@@ -36,6 +37,9 @@ public sealed class GatewayOptions
 
     /// <summary>Creates the masking session of a new conversation.</summary>
     public Func<IConversationMasker> NewSession { get; set; } = () => throw new InvalidOperationException("no masking session factory");
+
+    /// <summary>What to do with images in requests (the policy's <c>set images=</c>): refuse, withhold or pass.</summary>
+    public ImageHandling Images { get; set; } = ImageHandling.Refuse;
 
     /// <summary>Endpoints whose unknown request shapes may pass through unmasked (from the policy).</summary>
     public Func<Uri, bool> AllowPassThrough { get; set; } = _ => false;

@@ -44,6 +44,17 @@ public class ProxyCommandTests
     }
 
     [Fact]
+    public void The_policys_image_setting_reaches_the_gateway()
+    {
+        var policy = Path.Combine(Directory.CreateTempSubdirectory().FullName, "ai.clgpolicy");
+        File.WriteAllText(policy, "set images=withhold\n");
+
+        var options = ProxyCommand.Options("http://127.0.0.1:8787", ["https://api.anthropic.com"], "mask", null, policy, 300, 1 << 20, 4, [], false);
+
+        Assert.Equal(CodeLeakGuard.Policy.ImageHandling.Withhold, options.Images);
+    }
+
+    [Fact]
     public void A_malformed_passthrough_line_is_a_policy_error()
     {
         var policy = Path.Combine(Directory.CreateTempSubdirectory().FullName, "ai.clgpolicy");

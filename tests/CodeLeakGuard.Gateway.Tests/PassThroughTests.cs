@@ -84,7 +84,7 @@ public class PassThroughTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var message = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("message").GetString();
-        Assert.Contains("'image' cannot be masked", message);
+        Assert.Contains("an image ('image') cannot be masked", message);
         Assert.Empty(upstream.Received);
     }
 }

@@ -98,6 +98,7 @@ internal static class ProxyCommand
             MaxConcurrentRequests = Math.Max(1, concurrency),
             NewSession = () => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = policy })),
             AllowPassThrough = uri => hosts.Contains(uri.Host.ToLowerInvariant()) || policy.AllowsPassThrough(uri),
+            Images = policy.Images,
         };
     }
 

@@ -22,6 +22,10 @@ public sealed partial class AiPolicy
     public IReadOnlyList<PassThroughRule> PassThrough =>
         _passThrough ??= Documents.SelectMany(d => d.PassThrough).ToArray();
 
+    /// <summary>What the masking handler does with images (<c>set images=</c>): the strictest any file says; refuse when none does.</summary>
+    public ImageHandling Images =>
+        Documents.Select(d => d.Images).Where(i => i is not null).Select(i => i!.Value).DefaultIfEmpty(ImageHandling.Refuse).Max();
+
     /// <summary>Whether a request to <paramref name="uri"/> that the masking handler does not understand may pass unmasked.</summary>
     public bool AllowsPassThrough(Uri uri) => PassThrough.Any(rule => rule.Matches(uri));
 }

@@ -37,4 +37,7 @@ public sealed class PolicyDocument
 
     /// <summary>Set by <c>set sensitive-terms="Contoso,ContosoPay"</c>: company and product names the masker always hides.</summary>
     public List<string> SensitiveTerms { get; } = new();
+
+    /// <summary>Set by <c>set images=refuse|withhold|pass</c>; null when the file does not say.</summary>
+    public ImageHandling? Images { get; internal set; }
 }

@@ -493,6 +493,15 @@ public static class PolicyParser
                 case "reason":
                     document.DefaultReason = NonEmpty(token.Text);
                     break;
+                case "images":
+                    if (!Enum.TryParse<ImageHandling>(token.Text, ignoreCase: true, out var images) || !Enum.IsDefined(typeof(ImageHandling), images) || token.Text.Trim().Length == 0 || char.IsDigit(token.Text.Trim()[0]))
+                    {
+                        Error(document, lineNumber, token.Column, token.Length, $"images '{token.Text}' is not refuse, withhold or pass");
+                        return;
+                    }
+
+                    document.Images = images;
+                    break;
                 case "internal-hosts" or "sensitive-terms":
                     if (!PolicyMaskingSettings.TryApply(document, token.Key, token.Text, out var settingError))
                     {
@@ -503,7 +512,7 @@ public static class PolicyParser
                     break;
                 default:
                     Error(document, lineNumber, token.Column, token.Length,
-                        token.IsOption ? $"unknown setting '{token.Key}': use mode=, instead=, reason=, internal-hosts= or sensitive-terms=" : $"'{token.Text}' is not a setting: write key=value");
+                        token.IsOption ? $"unknown setting '{token.Key}': use mode=, instead=, reason=, internal-hosts=, sensitive-terms= or images=" : $"'{token.Text}' is not a setting: write key=value");
                     return;
             }
         }

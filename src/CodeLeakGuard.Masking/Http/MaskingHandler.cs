@@ -138,7 +138,7 @@ public sealed class MaskingHandler : DelegatingHandler
 
             var body = JsonObject.Create(document.RootElement)!;
             masker = _options.SessionFor(request, body);
-            var requestMasker = new RequestMasker(masker);
+            var requestMasker = new RequestMasker(masker) { Images = _options.Images };
             try
             {
                 requestMasker.Mask(api, body);

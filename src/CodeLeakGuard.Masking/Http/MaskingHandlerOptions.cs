@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using CodeLeakGuard.Policy;
 
 namespace CodeLeakGuard.Masking.Http;
 
@@ -50,7 +51,7 @@ public sealed class MaskingHandlerOptions
     {
         var masker = new SessionMasker(session);
         var policy = session.Options.Policy;
-        return new MaskingHandlerOptions { SessionFor = (_, _) => masker, SessionOfResponse = _ => masker, AllowPassThrough = policy.AllowsPassThrough };
+        return new MaskingHandlerOptions { SessionFor = (_, _) => masker, SessionOfResponse = _ => masker, AllowPassThrough = policy.AllowsPassThrough, Images = policy.Images };
     }
 
     /// <summary>The masking session of the conversation a request belongs to (the body can be read during this call only: do not keep it).</summary>
@@ -69,6 +70,12 @@ public sealed class MaskingHandlerOptions
     /// policy's <c>allow passthrough</c> lines, as <c>policy.AllowsPassThrough</c>.
     /// </summary>
     public Func<Uri, bool> AllowPassThrough { get; set; } = _ => false;
+
+    /// <summary>
+    /// What to do with an image in a request, which cannot be masked: refuse the request (default), send it with each
+    /// image replaced by a short text, or pass images as they are; the policy's <c>set images=</c>.
+    /// </summary>
+    public ImageHandling Images { get; set; } = ImageHandling.Refuse;
 
     /// <summary>Block mode refuses a request when any of these categories was found (case-insensitive substring).</summary>
     public IReadOnlyList<string> BlockingCategories { get; set; } = new[] { "secret", "proprietary", "credential", "key", "token", "password" };

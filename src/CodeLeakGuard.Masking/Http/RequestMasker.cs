@@ -197,9 +197,14 @@ public sealed partial class RequestMasker
             case JsonValue when value.GetValueKind() == JsonValueKind.Null:
                 return;
             case JsonArray blocks:
-                foreach (var block in blocks)
+                for (var i = 0; i < blocks.Count; i++)
                 {
-                    MaskBlock(block);
+                    if (InPlaceOfImage(blocks[i]) is { } text)
+                    {
+                        blocks[i] = text;
+                    }
+
+                    MaskBlock(blocks[i]);
                 }
 
                 return;
@@ -280,6 +285,9 @@ public sealed partial class RequestMasker
                 break;
             case "refusal":
                 masked = Mask(block, "refusal");
+                break;
+            case { } t when TextBlockInPlaceOfImage.ContainsKey(t):
+                masked = PassImage(t);
                 break;
             case "document" or "search_result":
                 masked = MaskSourceBlock(type, block);
