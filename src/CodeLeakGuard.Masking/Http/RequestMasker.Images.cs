@@ -36,7 +36,7 @@ public sealed partial class RequestMasker
             return null;
         }
 
-        _counts["image withheld"] = (_counts.TryGetValue("image withheld", out var count) ? count : 0) + 1;
+        Count("image withheld");
         return new JsonObject { ["type"] = textType, ["text"] = WithheldImageText };
     }
 
@@ -51,7 +51,7 @@ public sealed partial class RequestMasker
 
         if (_collector is null) // counted in the masking pass only (the first pass over a body only gathers its texts)
         {
-            _counts["image passed"] = (_counts.TryGetValue("image passed", out var count) ? count : 0) + 1;
+            Count("image passed");
         }
 
         return new[] { "source", "image_url", "file_id", "detail" };

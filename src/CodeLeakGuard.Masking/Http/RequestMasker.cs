@@ -496,6 +496,8 @@ public sealed partial class RequestMasker
         }
     }
 
+    private void Count(string category, int found = 1) => _counts[category] = (_counts.TryGetValue(category, out var count) ? count : 0) + found;
+
     private string MaskText(string text)
     {
         if (_collector is { } collector)
@@ -512,7 +514,7 @@ public sealed partial class RequestMasker
         _ahead?.Escapes.Add(masked.Text);
         foreach (var pair in masked.Counts)
         {
-            _counts[pair.Key] = (_counts.TryGetValue(pair.Key, out var count) ? count : 0) + pair.Value;
+            Count(pair.Key, pair.Value);
         }
 
         return masked.Text;
