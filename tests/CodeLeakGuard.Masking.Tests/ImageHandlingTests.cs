@@ -78,6 +78,16 @@ public class ImageHandlingTests
     }
 
     [Fact]
+    public void An_image_where_no_text_can_stand_is_refused_even_when_images_are_withheld()
+    {
+        var body = JsonNode.Parse("""{"model":"gpt-5","prompt":{"id":"pmpt_1","variables":{"shot":{"type":"input_image","image_url":"data:image/png;base64,AAAA"}}},"input":"See the shot."}""")!.AsObject();
+
+        var refused = Assert.Throws<MaskingRefusedException>(() => Masker(ImageHandling.Withhold).Mask(AiApi.OpenAIResponses, body));
+
+        Assert.Contains("no text can take its place", refused.Message);
+    }
+
+    [Fact]
     public void A_passed_image_may_not_carry_a_key_of_another_block()
     {
         var body = JsonNode.Parse("""{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x/y.png"},"text":"OrderPricingEngine"}]}]}""")!.AsObject();

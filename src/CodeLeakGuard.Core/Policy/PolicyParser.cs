@@ -494,13 +494,19 @@ public static class PolicyParser
                     document.DefaultReason = NonEmpty(token.Text);
                     break;
                 case "images":
-                    if (!Enum.TryParse<ImageHandling>(token.Text, ignoreCase: true, out var images) || !Enum.IsDefined(typeof(ImageHandling), images) || token.Text.Trim().Length == 0 || char.IsDigit(token.Text.Trim()[0]))
+                    document.Images = token.Text.Trim().ToLowerInvariant() switch
+                    {
+                        "refuse" => ImageHandling.Refuse,
+                        "withhold" => ImageHandling.Withhold,
+                        "pass" => ImageHandling.Pass,
+                        _ => null,
+                    };
+                    if (document.Images is null)
                     {
                         Error(document, lineNumber, token.Column, token.Length, $"images '{token.Text}' is not refuse, withhold or pass");
                         return;
                     }
 
-                    document.Images = images;
                     break;
                 case "internal-hosts" or "sensitive-terms":
                     if (!PolicyMaskingSettings.TryApply(document, token.Key, token.Text, out var settingError))

@@ -43,10 +43,15 @@ public sealed partial class RequestMasker
     /// <summary>An image block where it cannot be replaced: passed when the policy says so (its keys returned), else refused.</summary>
     private string[] PassImage(string type)
     {
-        if (Images != ImageHandling.Pass)
+        if (Images == ImageHandling.Refuse)
         {
             throw new MaskingRefusedException(
                 $"an image ('{type}') cannot be masked, so the request is not sent (with 'set images=withhold' in the policy it is sent without its images)");
+        }
+
+        if (Images == ImageHandling.Withhold)
+        {
+            throw new MaskingRefusedException($"an image ('{type}') stands where no text can take its place, so the request is not sent");
         }
 
         if (_collector is null) // counted in the masking pass only (the first pass over a body only gathers its texts)
