@@ -171,12 +171,7 @@ public class GatewayServerTests
     public async Task Responses_that_name_a_stored_conversation_share_its_session()
     {
         await using var upstream = await FakeUpstream.StartAsync();
-        var created = 0;
-        var (gateway, client) = await StartAsync(new GatewayOptions
-        {
-            Upstreams = [new Upstream("openai", upstream.Address)],
-            NewSession = () => { Interlocked.Increment(ref created); return DictionaryMasker.Contoso(); },
-        });
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("openai", upstream.Address)], NewSession = DictionaryMasker.Contoso });
         await using var _ = gateway;
         Task<HttpResponseMessage> Turn(string conversation, string input) => client.PostAsync("/v1/responses", new StringContent(
             $$"""{"model":"gpt-5","conversation":{{conversation}},"input":"{{input}}"}""", Encoding.UTF8, "application/json"));
@@ -184,10 +179,10 @@ public class GatewayServerTests
         // Each turn sends only its new input; the provider holds the conversation's earlier items.
         await Turn("\"conv_1\"", "Explain OrderPricingEngine");
         await Turn("{\"id\":\"conv_1\"}", "And ComputeMargin?");
-        Assert.Equal(1, created);
+        Assert.Equal(1, gateway.Sessions.Count);
 
         await Turn("\"conv_2\"", "And ComputeMargin?");
-        Assert.Equal(2, created);
+        Assert.Equal(2, gateway.Sessions.Count);
     }
 
     [Fact]
