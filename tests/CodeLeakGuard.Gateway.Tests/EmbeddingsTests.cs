@@ -72,13 +72,11 @@ public class EmbeddingsTests
     public async Task Through_the_gateway_the_embeddings_of_one_credential_share_one_session()
     {
         await using var upstream = await FakeUpstream.StartAsync();
-        var gateway = GatewayServer.Create(new GatewayOptions
+        var gateway = await TestGateway.StartAsync(new GatewayOptions
         {
-            Listen = new Uri("http://127.0.0.1:0"),
             Upstreams = [new Upstream("openai", upstream.Address)],
-            NewSession = () => new SessionMasker(new MaskingSession()),
+            NewSession = TestGateway.RealSession,
         });
-        await gateway.StartAsync();
         await using var _ = gateway;
         var client = Client(new Uri(gateway.Address, "/v1"));
 

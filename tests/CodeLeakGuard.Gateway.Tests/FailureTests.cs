@@ -79,15 +79,13 @@ public class FailureTests
     {
         await using var upstream = await RecordingUpstream.StartAsync(FailingUpstreams.HangsMidStreamAsync);
         var audit = Path.Combine(Directory.CreateTempSubdirectory().FullName, "audit.jsonl");
-        var gateway = GatewayServer.Create(new GatewayOptions
+        var gateway = await TestGateway.StartAsync(new GatewayOptions
         {
-            Listen = new Uri("http://127.0.0.1:0"),
             Upstreams = [new Upstream("anthropic", upstream.Address)],
-            NewSession = () => new SessionMasker(new MaskingSession()),
+            NewSession = TestGateway.RealSession,
             UpstreamTimeout = TimeSpan.FromSeconds(2),
             AuditPath = audit,
         });
-        await gateway.StartAsync();
         await using (gateway)
         {
             using var http = new HttpClient { BaseAddress = gateway.Address };
@@ -115,14 +113,12 @@ public class FailureTests
     {
         await using var upstream = await RecordingUpstream.StartAsync(FailingUpstreams.BreaksOffAfter(4));
         var audit = Path.Combine(Directory.CreateTempSubdirectory().FullName, "audit.jsonl");
-        var gateway = GatewayServer.Create(new GatewayOptions
+        var gateway = await TestGateway.StartAsync(new GatewayOptions
         {
-            Listen = new Uri("http://127.0.0.1:0"),
             Upstreams = [new Upstream("anthropic", upstream.Address)],
-            NewSession = () => new SessionMasker(new MaskingSession()),
+            NewSession = TestGateway.RealSession,
             AuditPath = audit,
         });
-        await gateway.StartAsync();
         await using (gateway)
         {
             using var client = Client(gateway.Address, new HttpClientHandler());

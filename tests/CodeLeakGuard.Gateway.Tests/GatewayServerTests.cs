@@ -11,9 +11,7 @@ public class GatewayServerTests
 {
     private static async Task<(GatewayServer Gateway, HttpClient Client)> StartAsync(GatewayOptions options)
     {
-        options.Listen = new Uri("http://127.0.0.1:0");
-        var gateway = GatewayServer.Create(options);
-        await gateway.StartAsync();
+        var gateway = await TestGateway.StartAsync(options);
         return (gateway, new HttpClient { BaseAddress = gateway.Address });
     }
 

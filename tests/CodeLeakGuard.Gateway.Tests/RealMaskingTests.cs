@@ -1,7 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using CodeLeakGuard.Masking;
-using CodeLeakGuard.Masking.Http;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -28,13 +26,11 @@ public class RealMaskingTests
     {
         await using var upstream = await FakeUpstream.StartAsync();
         upstream.Echo = true;
-        var gateway = GatewayServer.Create(new GatewayOptions
+        var gateway = await TestGateway.StartAsync(new GatewayOptions
         {
-            Listen = new Uri("http://127.0.0.1:0"),
             Upstreams = [new Upstream("openai", upstream.Address)],
-            NewSession = () => new SessionMasker(new MaskingSession()),
+            NewSession = TestGateway.RealSession,
         });
-        await gateway.StartAsync();
         await using var _ = gateway;
         var client = new ChatClient("gpt-4o", new ApiKeyCredential("sk-test"), new OpenAIClientOptions
         {
