@@ -147,6 +147,8 @@ public sealed partial class RequestMasker
             default:
                 throw new MaskingRefusedException("this request shape is not understood, so it cannot be masked");
         }
+
+        MaskOtherTopLevelKeys(api, body);
     }
 
     private void MaskMessages(JsonNode? messages, string contentKey)

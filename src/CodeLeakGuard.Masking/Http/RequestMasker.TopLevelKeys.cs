@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace CodeLeakGuard.Masking.Http;
+
+/// <summary>
+/// A request's top-level keys beside the ones each shape masks: settings and ids pass; every string of any other key
+/// (stop sequences, metadata, a parameter added after this was written) is masked as text, so nothing reaches the
+/// provider unmasked because its key is new. Not refused: providers add parameters every month, and a refusal would
+/// stop every client that sends one.
+/// </summary>
+public sealed partial class RequestMasker
+{
+    // The keys each shape masks itself (MaskShape).
+    private static readonly Dictionary<AiApi, string[]> MaskedTopLevelKeys = new()
+    {
+        [AiApi.AnthropicMessages] = new[] { "system", "messages", "tools", "tool_choice", "output_config", "output_format" },
+        [AiApi.OpenAIChatCompletions] = new[] { "messages", "tools", "functions", "tool_choice", "function_call", "response_format", "prediction" },
+        [AiApi.AnthropicMessageBatches] = new[] { "requests" },
+        [AiApi.OpenAICompletions] = new[] { "prompt", "suffix" },
+        [AiApi.OpenAIEmbeddings] = new[] { "input" },
+        [AiApi.OpenAIResponses] = new[] { "instructions", "input", "text", "prompt", "tools", "tool_choice" },
+    };
+
+    // Settings, flags and ids of either provider: nothing the model reads as text. Some hold words ("auto", "high",
+    // "reasoning.encrypted_content") that must reach the provider as they are.
+    private static readonly HashSet<string> SettingKeys = new(StringComparer.Ordinal)
+    {
+        "model", "stream", "stream_options", "max_tokens", "max_completion_tokens", "max_output_tokens", "max_tool_calls",
+        "temperature", "top_p", "top_k", "n", "seed", "presence_penalty", "frequency_penalty", "logit_bias", "logprobs",
+        "top_logprobs", "parallel_tool_calls", "service_tier", "reasoning", "reasoning_effort", "verbosity", "thinking",
+        "store", "background", "include", "truncation", "modalities", "audio", "context_management", "container",
+        "mcp_servers", "previous_response_id", "conversation", "prompt_cache_key", "prompt_cache_retention",
+        "safety_identifier", "user", "anthropic_version", "anthropic_beta", "encoding_format", "dimensions",
+        "input_type", "echo", "best_of", "inference_geo",
+    };
+
+    /// <summary>Masks every string under a top-level key that is neither masked by the shape nor a known setting.</summary>
+    private void MaskOtherTopLevelKeys(AiApi api, JsonObject body)
+    {
+        var masked = MaskedTopLevelKeys.TryGetValue(api, out var keys) ? keys : Array.Empty<string>();
+        foreach (var key in body.Select(p => p.Key).ToList())
+        {
+            if (Array.IndexOf(masked, key) < 0 && !SettingKeys.Contains(key) && JsonValues.HoldsText(body[key]))
+            {
+                MaskJsonStrings(body, key);
+            }
+        }
+    }
+}

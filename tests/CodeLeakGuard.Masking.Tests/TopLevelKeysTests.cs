@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Tests.Shared;
+
+namespace CodeLeakGuard.Masking.Tests;
+
+/// <summary>Top-level keys beside the ones a shape masks: settings and ids pass as they are, any other key's strings are masked.</summary>
+public class TopLevelKeysTests
+{
+    private const string Code = "public sealed class OrderPricingEngine { public decimal ComputeMargin() => 0.42m; }";
+
+    [Theory]
+    [InlineData(AiApi.AnthropicMessages, """{"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":CODE}],"stop_sequences":["OrderPricingEngine:"],"metadata":{"note":"SECRET"},"x_new_parameter":{"hint":"ComputeMargin"},"service_tier":"auto","thinking":{"type":"enabled","budget_tokens":1024}}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-5","messages":[{"role":"user","content":CODE}],"stop":"OrderPricingEngine:","metadata":{"note":"SECRET"},"x_new_parameter":["ComputeMargin"],"reasoning_effort":"high","user":"dev-42"}""")]
+    [InlineData(AiApi.OpenAIResponses, """{"model":"gpt-5","input":CODE,"metadata":{"note":"SECRET","about":"OrderPricingEngine"},"x_new_parameter":"ComputeMargin","include":["reasoning.encrypted_content"],"reasoning":{"effort":"high","summary":"auto"},"truncation":"auto"}""")]
+    public void An_unknown_or_free_text_top_level_key_is_masked_and_settings_pass(AiApi api, string json)
+    {
+        var body = JsonNode.Parse(json.Replace("CODE", Json(Code)).Replace("SECRET", FakeSecrets.AnthropicKey))!.AsObject();
+        var settings = body.Where(p => p.Key is "service_tier" or "thinking" or "reasoning_effort" or "user" or "include" or "reasoning" or "truncation")
+            .ToDictionary(p => p.Key, p => p.Value!.ToJsonString());
+
+        var masker = new RequestMasker(new SessionMasker(new MaskingSession()));
+        masker.Mask(api, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.DoesNotContain("ComputeMargin", sent);
+        Assert.DoesNotContain(FakeSecrets.AnthropicKey, sent);
+        Assert.NotEmpty(settings);
+        Assert.All(settings, setting => Assert.Equal(setting.Value, body[setting.Key]!.ToJsonString()));
+    }
+
+    [Fact]
+    public void A_batched_requests_unknown_key_is_masked_too()
+    {
+        var body = JsonNode.Parse("""{"requests":[{"custom_id":"r1","params":{"model":"claude-sonnet-4-5","max_tokens":10,"messages":[{"role":"user","content":CODE}],"stop_sequences":["ComputeMargin("]}}]}""".Replace("CODE", Json(Code)))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessageBatches, body);
+
+        Assert.DoesNotContain("ComputeMargin", body.ToJsonString());
+    }
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}
