@@ -9,7 +9,9 @@ namespace CodeLeakGuard.Gateway;
 /// <summary>
 /// Which conversation a request belongs to, so the same real name keeps the same pseudonym for a whole conversation.
 /// The rule, in order: the <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API,
-/// the conversation of <c>previous_response_id</c>, or the provider-stored <c>conversation</c> it names; otherwise a hash of the caller's credential, the system prompt
+/// the conversation of <c>previous_response_id</c>, or the provider-stored <c>conversation</c> it names (as do the
+/// Conversations API's own requests, in their path; a conversation created through the gateway keeps the session that
+/// masked its first items); otherwise a hash of the caller's credential, the system prompt
 /// (or instructions) and the first user message — which every later request of a chat repeats; a text completion (a
 /// code-completion plugin's) is a conversation of its own; all embeddings of a credential share one (so an index and its
 /// queries use the same pseudonyms). Different credentials never share a session.
@@ -18,7 +20,7 @@ public static class ConversationKeys
 {
     public const string Header = "x-codeleakguard-conversation";
 
-    public static string Derive(AiApi api, JsonObject body, string? explicitKey, string? credential)
+    public static string Derive(AiApi api, JsonObject body, string path, string? explicitKey, string? credential)
     {
         var owner = Hash(credential ?? string.Empty);
         if (!string.IsNullOrWhiteSpace(explicitKey))
@@ -26,7 +28,7 @@ public static class ConversationKeys
             return owner + ":h:" + explicitKey!.Trim();
         }
 
-        if (api == AiApi.OpenAIResponses && StoredConversation(body["conversation"]) is { } conversation)
+        if (StoredConversation(api, body, path) is { } conversation)
         {
             return owner + ":v:" + conversation; // each request sends only its new items: the provider holds the rest
         }
@@ -46,6 +48,9 @@ public static class ConversationKeys
             case AiApi.OpenAIEmbeddings: // one session for all: a name has one pseudonym in every chunk indexed and every query
                 anchor.Append("embeddings");
                 break;
+            case AiApi.OpenAIConversations: // a new conversation: its id comes with the answer, and is remembered then
+                anchor.Append(Guid.NewGuid());
+                break;
             case AiApi.AnthropicMessageBatches: // each batch is masked in a session of its own
             case AiApi.OpenAICompletions:
                 anchor.Append(body.ToJsonString()); // each completion, or batch, stands alone
@@ -55,11 +60,19 @@ public static class ConversationKeys
         return owner + ":c:" + Hash(anchor.ToString());
     }
 
-    // The Responses API's "conversation": an id, or an object with one.
-    private static string? StoredConversation(JsonNode? conversation) => conversation switch
+    /// <summary>
+    /// The provider-stored conversation a request continues: the Responses API's <c>conversation</c> (an id, or an
+    /// object with one), or the conversation a Conversations API path names; null if none.
+    /// </summary>
+    public static string? StoredConversation(AiApi api, JsonObject body, string path) => api switch
     {
-        JsonValue id when id.GetValueKind() == JsonValueKind.String => id.GetValue<string>(),
-        JsonObject obj when obj["id"]?.GetValueKind() == JsonValueKind.String => obj["id"]!.GetValue<string>(),
+        AiApi.OpenAIResponses => body["conversation"] switch
+        {
+            JsonValue id when id.GetValueKind() == JsonValueKind.String => id.GetValue<string>(),
+            JsonObject obj when obj["id"]?.GetValueKind() == JsonValueKind.String => obj["id"]!.GetValue<string>(),
+            _ => null,
+        },
+        AiApi.OpenAIConversations => AiApiDetector.ConversationId(path),
         _ => null,
     };
 

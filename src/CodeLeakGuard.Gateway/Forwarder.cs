@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeLeakGuard.Masking.Http;
 using Microsoft.AspNetCore.Http;
@@ -164,13 +165,22 @@ internal sealed class Forwarder
         request.Options.TryGetValue(ConversationOption, out var explicitKey);
         var credential = request.Headers.TryGetValues("x-api-key", out var key) ? key.FirstOrDefault()
             : request.Headers.Authorization?.ToString();
-        var api = AiApiDetector.Detect(request.Method, request.RequestUri!.AbsolutePath);
-        var conversation = api == AiApi.OpenAIResponses && body["previous_response_id"] is JsonValue previous
-            && _sessions.ConversationOfResponse(previous.GetValue<string>()) is { } known
-                ? known
-                : ConversationKeys.Derive(api, body, explicitKey, credential);
+        var path = request.RequestUri!.AbsolutePath;
+        var api = AiApiDetector.Detect(request.Method, path);
+        var stored = ConversationKeys.StoredConversation(api, body, path);
+        var previous = api == AiApi.OpenAIResponses && body["previous_response_id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
+        var conversation = Remembered(previous)
+            ?? (explicitKey is null ? Remembered(stored) : null)
+            ?? ConversationKeys.Derive(api, body, path, explicitKey, credential);
+        if (stored is not null)
+        {
+            _sessions.Remember(stored, conversation); // so its items, read back by id, are unmasked in this session
+        }
+
         return _sessions.Get(conversation);
     }
+
+    private string? Remembered(string? id) => id is null ? null : _sessions.ConversationOfResponse(id);
 
     private static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -28,15 +28,18 @@ public sealed class SessionStore
         return entry.Masker;
     }
 
-    /// <summary>Remembers which conversation produced a Responses API response id (for <c>previous_response_id</c>).</summary>
+    /// <summary>Remembers which conversation produced a stored answer's id: a response (for <c>previous_response_id</c>), a conversation, a batch.</summary>
     public void RememberResponse(string responseId, IConversationMasker masker)
     {
         var key = _sessions.FirstOrDefault(p => p.Value.IsValueCreated && ReferenceEquals(p.Value.Value.Masker, masker)).Key;
         if (key is not null)
         {
-            _responseConversations[responseId] = key;
+            Remember(responseId, key);
         }
     }
+
+    /// <summary>Remembers that a stored response or conversation, by its id, belongs to the conversation <paramref name="conversationKey"/>.</summary>
+    public void Remember(string id, string conversationKey) => _responseConversations[id] = conversationKey;
 
     public string? ConversationOfResponse(string responseId) =>
         _responseConversations.TryGetValue(responseId, out var key) ? key : null;

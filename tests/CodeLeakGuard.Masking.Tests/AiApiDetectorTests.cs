@@ -38,6 +38,16 @@ public class AiApiDetectorTests
     [InlineData("GET", "/v1/responses", AiApi.Unknown)]
     [InlineData("GET", "/v1/responses/input_tokens", AiApi.Unknown)]
     [InlineData("POST", "/v1/responses/resp_1", AiApi.Unknown)]
+    [InlineData("POST", "/v1/conversations", AiApi.OpenAIConversations)]
+    [InlineData("POST", "/v1/conversations/conv_1", AiApi.OpenAIConversations)]
+    [InlineData("POST", "/v1/conversations/conv_1/items", AiApi.OpenAIConversations)]
+    [InlineData("GET", "/v1/conversations/conv_1", AiApi.StoredAnswer)]
+    [InlineData("GET", "/v1/conversations/conv_1/items", AiApi.StoredAnswer)]
+    [InlineData("GET", "/v1/conversations/conv_1/items/msg_1", AiApi.StoredAnswer)]
+    [InlineData("DELETE", "/v1/conversations/conv_1/items/msg_1", AiApi.StoredAnswer)]
+    [InlineData("DELETE", "/v1/conversations/conv_1", AiApi.StoredAnswer)]
+    [InlineData("GET", "/v1/conversations", AiApi.Unknown)]
+    [InlineData("POST", "/v1/conversations/conv_1/other", AiApi.Unknown)]
     [InlineData("GET", "/v1/models", AiApi.ModelList)]
     [InlineData("GET", "/v1/models/ft:gpt-4.1:contoso::abc123", AiApi.ModelList)]
     [InlineData("GET", "/v1/models/a/b", AiApi.Unknown)]
@@ -47,6 +57,16 @@ public class AiApiDetectorTests
     [InlineData("GET", "/v1/messages", AiApi.Unknown)]
     public void Detects_the_api_by_method_and_path_ending(string method, string path, AiApi expected) =>
         Assert.Equal(expected, AiApiDetector.Detect(new HttpMethod(method), path));
+
+    [Theory]
+    [InlineData("/v1/conversations/conv_1", "conv_1")]
+    [InlineData("/openai/v1/conversations/conv_1/items/", "conv_1")]
+    [InlineData("/v1/conversations/conv_1/items/msg_1", "conv_1")]
+    [InlineData("/v1/conversations", null)]
+    [InlineData("/v1/conversations/conv_1/other", null)]
+    [InlineData("/v1/responses/resp_1", null)]
+    public void The_stored_conversation_a_path_names_is_found(string path, string? conversation) =>
+        Assert.Equal(conversation, AiApiDetector.ConversationId(path));
 
     [Theory]
     [InlineData("/v1/projects/p1/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929:streamRawPredict", "claude-sonnet-4-5@20250929")]

@@ -39,9 +39,10 @@ public enum AiApi
 
     /// <summary>
     /// A stored answer read back by its id — an OpenAI response (<c>GET /v1/responses/{id}</c>, polled in background
-    /// mode or streamed again, and its <c>input_items</c>) or an Anthropic message batch (its status, and its
-    /// <c>results</c> as JSON lines) — or cancelled, deleted or listed: nothing is sent but ids, and the answer is
-    /// unmasked in the session that masked the request which made it.
+    /// mode or streamed again, and its <c>input_items</c>), an OpenAI conversation (<c>GET /v1/conversations/{id}</c>,
+    /// its <c>items</c>, one item) or an Anthropic message batch (its status, and its <c>results</c> as JSON lines) —
+    /// or cancelled, deleted or listed: nothing is sent but ids, and the answer is unmasked in the session that masked
+    /// the request which made it.
     /// </summary>
     StoredAnswer,
 
@@ -57,6 +58,14 @@ public enum AiApi
     /// vectors, with no text to unmask, and passes as it is.
     /// </summary>
     OpenAIEmbeddings,
+
+    /// <summary>
+    /// OpenAI Conversations, the provider-stored conversations the Responses API's <c>conversation</c> continues:
+    /// <c>POST /v1/conversations</c> (created, with first items), <c>POST /v1/conversations/{id}/items</c> (items added)
+    /// and <c>POST /v1/conversations/{id}</c> (its metadata updated). Items are masked as Responses input items, in the
+    /// conversation's session; reading items back or deleting is a <see cref="StoredAnswer"/>.
+    /// </summary>
+    OpenAIConversations,
 }
 
 public static class AiApiDetector
@@ -96,6 +105,11 @@ public static class AiApiDetector
             return AiApi.AnthropicMessages;
         }
 
+        if (trimmed.EndsWith("/conversations", StringComparison.OrdinalIgnoreCase) || ConversationId(trimmed) is not null)
+        {
+            return AiApi.OpenAIConversations;
+        }
+
         if (trimmed.EndsWith("/embeddings", StringComparison.OrdinalIgnoreCase))
         {
             return AiApi.OpenAIEmbeddings;
@@ -129,11 +143,36 @@ public static class AiApiDetector
     }
 
     /// <summary>
-    /// The id of the stored answer (an OpenAI response, an Anthropic message batch) a request reads, cancels or deletes;
-    /// null when it is no such request.
+    /// The id of the provider-stored conversation a path names — <c>.../conversations/{id}</c>,
+    /// <c>.../conversations/{id}/items</c> or <c>.../conversations/{id}/items/{item}</c> — or null.
+    /// </summary>
+    public static string? ConversationId(string path)
+    {
+        var segments = path.TrimEnd('/').Split('/');
+        for (var i = segments.Length - 2; i >= Math.Max(0, segments.Length - 4); i--)
+        {
+            var tail = segments.Length - i - 2; // segments after the id: none, "items", or "items/{item}"
+            if (segments[i].Equals("conversations", StringComparison.OrdinalIgnoreCase) && segments[i + 1].Length > 0
+                && (tail == 0 || segments[i + 2].Equals("items", StringComparison.OrdinalIgnoreCase)))
+            {
+                return segments[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The id of the stored answer (an OpenAI response or conversation, an Anthropic message batch) a request reads,
+    /// cancels or deletes; null when it is no such request.
     /// </summary>
     public static string? StoredAnswerId(HttpMethod method, string path)
     {
+        if ((method == HttpMethod.Get || method == HttpMethod.Delete) && ConversationId(path) is { } conversation)
+        {
+            return conversation; // a conversation, its items or one item: read back in the conversation's session
+        }
+
         var segments = path.TrimEnd('/').Split('/');
         var n = segments.Length;
         bool Is(int i, string name) => i >= 0 && segments[i].Equals(name, StringComparison.OrdinalIgnoreCase);

@@ -21,6 +21,7 @@ public sealed partial class RequestMasker
         [AiApi.AnthropicMessageBatches] = new[] { "requests" },
         [AiApi.OpenAICompletions] = new[] { "prompt", "suffix" },
         [AiApi.OpenAIEmbeddings] = new[] { "input" },
+        [AiApi.OpenAIConversations] = new[] { "items" },
         [AiApi.OpenAIResponses] = new[] { "instructions", "input", "text", "prompt", "tools", "tool_choice" },
     };
 

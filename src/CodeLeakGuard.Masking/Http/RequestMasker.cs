@@ -136,6 +136,9 @@ public sealed partial class RequestMasker
             case AiApi.OpenAIEmbeddings:
                 MaskPrompt(body, "input");
                 break;
+            case AiApi.OpenAIConversations:
+                MaskContent(body, "items"); // Responses input items, stored for the conversation's later turns
+                break;
             case AiApi.OpenAIResponses:
                 MaskContent(body, "instructions");
                 MaskContent(body, "input");
