@@ -38,6 +38,7 @@ internal sealed class Forwarder
                 Mode = options.Mode,
                 AllowPassThrough = options.AllowPassThrough,
                 Images = options.Images,
+                MaxDecodedRequestBytes = options.MaxRequestBodyBytes, // the limit holds for what is masked, compressed or not
                 SessionFor = SessionFor,
                 ResponseIdObserved = sessions.RememberResponse,
                 SessionOfResponse = id => sessions.ConversationOfResponse(id) is { } conversation ? sessions.Get(conversation) : null,

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -100,14 +99,16 @@ public class ContentCodingTests
         Assert.Equal("api_error", JsonNode.Parse(error)!["error"]!["type"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_gzip_request_body_is_masked_and_sent_uncompressed()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("zstd")]
+    public async Task A_compressed_request_body_is_masked_and_sent_uncompressed(string coding)
     {
         await using var upstream = await FakeUpstream.StartAsync();
         upstream.Echo = true;
         using var http = Client(new MaskingSession());
 
-        var response = await PostChatAsync(http, upstream, Gzipped(ChatJson(stream: false)));
+        var response = await PostChatAsync(http, upstream, CodedContent.Json(ChatJson(stream: false), coding));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(upstream.Received);
@@ -121,6 +122,7 @@ public class ContentCodingTests
     [Theory]
     [InlineData("br", HttpStatusCode.UnsupportedMediaType, "coded with 'br'")]
     [InlineData("gzip", HttpStatusCode.BadRequest, "not valid gzip")]
+    [InlineData("zstd", HttpStatusCode.BadRequest, "not valid zstd")]
     public async Task A_request_body_it_cannot_undo_is_refused_and_nothing_is_sent(string coding, HttpStatusCode status, string message)
     {
         await using var upstream = await FakeUpstream.StartAsync();
@@ -135,22 +137,24 @@ public class ContentCodingTests
         Assert.Empty(upstream.Received);
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("zstd")]
+    public async Task A_request_body_that_decompresses_past_the_limit_is_refused_and_nothing_is_sent(string coding)
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        using var http = new HttpClient(new MaskingHandler(new MaskingHandlerOptions { SessionFor = (_, _) => DictionaryMasker.Contoso(), MaxDecodedRequestBytes = 1024 * 1024 }, new HttpClientHandler()));
+        var bomb = ChatJson(stream: false).Replace(Question, new string(' ', 4 * 1024 * 1024)); // 4 MB of spaces: a few KB coded
+
+        var response = await PostChatAsync(http, upstream, CodedContent.Json(bomb, coding));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("more than 1,048,576 bytes", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["message"]!.GetValue<string>());
+        Assert.Empty(upstream.Received);
+    }
+
     private static StringContent Chat(bool stream) => new(ChatJson(stream), Encoding.UTF8, "application/json");
 
     private static Task<HttpResponseMessage> PostChatAsync(HttpClient http, FakeUpstream upstream, HttpContent content) =>
         http.PostAsync(new Uri(upstream.Address, "/v1/chat/completions"), content);
-
-    private static ByteArrayContent Gzipped(string json)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(json));
-        }
-
-        var content = new ByteArrayContent(buffer.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add("gzip");
-        return content;
-    }
 }

@@ -39,22 +39,15 @@ public class GatewayServerTests
         Assert.Contains("message_stop", body);
     }
 
-    [Fact]
-    public async Task A_gzip_body_from_a_client_is_masked_and_sent_on_uncompressed()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("zstd")] // as Codex sends its requests
+    public async Task A_compressed_body_from_a_client_is_masked_and_sent_on_uncompressed(string coding)
     {
         await using var upstream = await FakeUpstream.StartAsync();
         var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = DictionaryMasker.Contoso });
         await using var _ = gateway;
-        var json = Encoding.UTF8.GetBytes("""{"model":"claude","max_tokens":10,"stream":true,"messages":[{"role":"user","content":"Explain OrderPricingEngine.ComputeMargin"}]}""");
-        using var coded = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(coded, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(json);
-        }
-
-        var content = new ByteArrayContent(coded.ToArray());
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add("gzip");
+        var content = CodedContent.Json("""{"model":"claude","max_tokens":10,"stream":true,"messages":[{"role":"user","content":"Explain OrderPricingEngine.ComputeMargin"}]}""", coding);
         var response = await client.PostAsync("/v1/messages", content);
         var body = await response.Content.ReadAsStringAsync();
 
@@ -63,6 +56,21 @@ public class GatewayServerTests
         Assert.Contains("Class1.Method2", sent);
         Assert.DoesNotContain("OrderPricingEngine", sent);
         Assert.Contains("OrderPricingEngine", body);
+    }
+
+    [Fact]
+    public async Task A_compressed_body_is_held_to_the_body_limit_once_decompressed()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = DictionaryMasker.Contoso, MaxRequestBodyBytes = 256 * 1024 });
+        await using var _ = gateway;
+        var bomb = CodedContent.Json($$"""{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"{{new string('a', 1024 * 1024)}}"}]}""", "zstd");
+
+        var response = await client.PostAsync("/v1/messages", bomb);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("request_too_large", await response.Content.ReadAsStringAsync());
+        Assert.Empty(upstream.Received);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ internal static class ProxyCommand
         var audit = new Option<string?>("--audit") { Description = "Append a JSON-lines audit record per request (counts, never values).", HelpName = "file" };
         var policy = new Option<string?>("--policy") { Description = "The policy file (proprietary code, secret rules, sensitive terms, allow passthrough); default: codeleakguard.policy or *.clgpolicy in the working directory, else the built-in catalog.", HelpName = "file" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for an upstream answer.", DefaultValueFactory = _ => 300 };
-        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
+        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes, compressed or once decompressed.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
         var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
         var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose requests the gateway does not understand (file uploads, admin APIs) may pass unmasked; the policy's 'allow passthrough' lines do the same. Model lists always pass.", HelpName = "host" };
         var upstreamProxy = new Option<string?>("--upstream-proxy")

@@ -73,15 +73,16 @@ public sealed class MaskingHandler : DelegatingHandler
                 $"{request.Method} {uri.AbsolutePath} is not an AI API request CodeLeakGuard can mask, so it is blocked (allow pass-through for this endpoint in the policy if it carries no code)", uri);
         }
 
+        var codings = string.Join(", ", request.Content?.Headers.ContentEncoding ?? Enumerable.Empty<string>());
         if (request.Content is { } coded && coded.Headers.ContentEncoding.Count > 0)
         {
             if (ContentCodings.Unsupported(coded.Headers) is { } coding)
             {
                 return Refuse(audit, api, HttpStatusCode.UnsupportedMediaType, "invalid_request_error",
-                    $"the request body is coded with '{coding}', which CodeLeakGuard cannot undo to mask it, so it is blocked (send it uncompressed or gzip-coded)", uri);
+                    $"the request body is coded with '{coding}', which CodeLeakGuard cannot undo to mask it, so it is blocked (send it uncompressed, gzip- or zstd-coded)", uri);
             }
 
-            request.Content = new StreamContent(ContentCodings.Decode(coded.Headers, await coded.ReadAsStreamAsync().ConfigureAwait(false)));
+            request.Content = new StreamContent(ContentCodings.Decode(coded.Headers, await coded.ReadAsStreamAsync().ConfigureAwait(false), _options.MaxDecodedRequestBytes));
             CopyHeaders(coded.Headers, request.Content.Headers);
         }
 
@@ -91,9 +92,13 @@ public sealed class MaskingHandler : DelegatingHandler
         {
             received = await PooledBytes.ReadAsync(request.Content, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException ex)
+        catch (DecodedBodyTooLargeException ex)
         {
-            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid gzip: " + ex.Message, uri);
+            return Refuse(audit, api, HttpStatusCode.RequestEntityTooLarge, "request_too_large", $"the request body is too large to mask: {ex.Message}", uri);
+        }
+        catch (Exception ex) when (ContentCodings.IsCorrupt(ex))
+        {
+            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", $"the request body is not valid {codings}: {ex.Message}", uri);
         }
 
         using (received)
@@ -207,10 +212,11 @@ public sealed class MaskingHandler : DelegatingHandler
         {
             await UnmaskContentAsync(response, api, masker, audit, responseIdObserved).ConfigureAwait(false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ContentCodings.IsCorrupt(ex))
         {
+            var codings = string.Join(", ", response.Content?.Headers.ContentEncoding ?? Enumerable.Empty<string>());
             response.Dispose();
-            return Refuse(audit, api, HttpStatusCode.BadGateway, "api_error", "the provider's answer is not valid gzip: " + ex.Message, uri);
+            return Refuse(audit, api, HttpStatusCode.BadGateway, "api_error", $"the provider's answer is not valid {codings}: {ex.Message}", uri);
         }
 
         _options.Audit?.Invoke(audit);

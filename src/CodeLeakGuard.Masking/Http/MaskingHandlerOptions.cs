@@ -66,6 +66,12 @@ public sealed class MaskingHandlerOptions
     public MaskingMode Mode { get; set; } = MaskingMode.Mask;
 
     /// <summary>
+    /// The most a compressed request body may decompress to (default 64 MiB): a larger one is refused with 413, so a
+    /// few kilobytes of gzip cannot make the handler allocate gigabytes.
+    /// </summary>
+    public long MaxDecodedRequestBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Requests whose shape is not understood are blocked unless this says the endpoint may pass through; the
     /// policy's <c>allow passthrough</c> lines, as <c>policy.AllowsPassThrough</c>.
     /// </summary>
