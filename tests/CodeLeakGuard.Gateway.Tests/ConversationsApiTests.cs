@@ -28,7 +28,7 @@ public class ConversationsApiTests
     private static ConversationCreationOptions WithCode() => new()
     {
         Items = { ResponseItem.CreateUserMessageItem(ProprietaryPrompt.Code) },
-        Metadata = { ["topic"] = "OrderPricingEngine review" },
+        Metadata = { ["ticket"] = "OPS-1234" }, // ids and tags for the caller, not read by the model: passed as they are
     };
 
     [Fact]
@@ -50,7 +50,7 @@ public class ConversationsApiTests
 
         ProprietaryPrompt.AssertNoLeak(upstream.AllBodies);
         Assert.Equal(3, upstream.Received.Count);
-        Assert.Equal("OrderPricingEngine review", conversation.Metadata["topic"]);
+        Assert.Equal("OPS-1234", conversation.Metadata["ticket"]);
         var items = Assert.Single(read);
         Assert.Contains("public sealed class OrderPricingEngine", items);
         Assert.Contains(ProprietaryPrompt.Question, items);
