@@ -14,7 +14,7 @@ namespace CodeLeakGuard.Gateway;
 /// masked its first items); otherwise a hash of the caller's credential, the system prompt
 /// (or instructions) and the first user message — which every later request of a chat repeats; a text completion (a
 /// code-completion plugin's) is a conversation of its own; all embeddings of a credential share one (so an index and its
-/// queries use the same pseudonyms). Different credentials never share a session.
+/// queries use the same pseudonyms), and so do all its moderation checks. Different credentials never share a session.
 /// </summary>
 public static class ConversationKeys
 {
@@ -47,6 +47,9 @@ public static class ConversationKeys
                 break;
             case AiApi.OpenAIEmbeddings: // one session for all: a name has one pseudonym in every chunk indexed and every query
                 anchor.Append("embeddings");
+                break;
+            case AiApi.OpenAIModerations: // one session for all: nothing comes back to unmask, so none is kept per check
+                anchor.Append("moderations");
                 break;
             case AiApi.OpenAIConversations: // a new conversation: its id comes with the answer, and is remembered then
                 anchor.Append(Guid.NewGuid());

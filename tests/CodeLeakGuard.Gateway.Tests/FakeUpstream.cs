@@ -105,6 +105,13 @@ internal sealed class FakeUpstream : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Path.Value!.EndsWith("/moderations", StringComparison.Ordinal))
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(Moderation(body));
+            return;
+        }
+
         var stream = body.Contains("\"stream\":true", StringComparison.Ordinal);
         var answer = Echo ? "Echo: " + LastUserMessage(body) : AnswerText;
         if (context.Request.Path.Value.EndsWith("/messages", StringComparison.Ordinal))
@@ -154,6 +161,25 @@ internal sealed class FakeUpstream : IAsyncDisposable
             ["model"] = request["model"]?.GetValue<string>(),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["total_tokens"] = 1 },
         }.ToJsonString();
+    }
+
+    /// <summary>One result per input text (one for a list of parts), none flagged.</summary>
+    private static string Moderation(string body)
+    {
+        var input = JsonNode.Parse(body)!["input"];
+        var count = input is JsonArray texts && texts.All(t => t is JsonValue) ? texts.Count : 1;
+        var results = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            results.Add(new JsonObject
+            {
+                ["flagged"] = false,
+                ["categories"] = new JsonObject { ["harassment"] = false, ["violence"] = false },
+                ["category_scores"] = new JsonObject { ["harassment"] = 0.001, ["violence"] = 0.002 },
+            });
+        }
+
+        return new JsonObject { ["id"] = "modr-1", ["model"] = "omni-moderation-latest", ["results"] = results }.ToJsonString();
     }
 
     /// <summary>A whole Chat Completions answer holding <paramref name="text"/>.</summary>

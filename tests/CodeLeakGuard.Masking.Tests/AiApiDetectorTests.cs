@@ -38,6 +38,8 @@ public class AiApiDetectorTests
     [InlineData("GET", "/v1/responses", AiApi.Unknown)]
     [InlineData("GET", "/v1/responses/input_tokens", AiApi.Unknown)]
     [InlineData("POST", "/v1/responses/resp_1", AiApi.Unknown)]
+    [InlineData("POST", "/v1/moderations", AiApi.OpenAIModerations)]
+    [InlineData("GET", "/v1/moderations", AiApi.Unknown)]
     [InlineData("POST", "/v1/conversations", AiApi.OpenAIConversations)]
     [InlineData("POST", "/v1/conversations/conv_1", AiApi.OpenAIConversations)]
     [InlineData("POST", "/v1/conversations/conv_1/items", AiApi.OpenAIConversations)]

@@ -66,6 +66,12 @@ public enum AiApi
     /// conversation's session; reading items back or deleting is a <see cref="StoredAnswer"/>.
     /// </summary>
     OpenAIConversations,
+
+    /// <summary>
+    /// Moderations: <c>POST /v1/moderations</c>, which applications call on a user's text before sending it to a
+    /// model. The input (a text, texts, or text and image parts) is masked; the answer is flags and scores.
+    /// </summary>
+    OpenAIModerations,
 }
 
 public static class AiApiDetector
@@ -113,6 +119,11 @@ public static class AiApiDetector
         if (trimmed.EndsWith("/embeddings", StringComparison.OrdinalIgnoreCase))
         {
             return AiApi.OpenAIEmbeddings;
+        }
+
+        if (trimmed.EndsWith("/moderations", StringComparison.OrdinalIgnoreCase))
+        {
+            return AiApi.OpenAIModerations;
         }
 
         if (trimmed.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase))

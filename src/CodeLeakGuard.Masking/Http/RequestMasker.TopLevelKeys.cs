@@ -22,6 +22,7 @@ public sealed partial class RequestMasker
         [AiApi.OpenAICompletions] = new[] { "prompt", "suffix" },
         [AiApi.OpenAIEmbeddings] = new[] { "input" },
         [AiApi.OpenAIConversations] = new[] { "items" },
+        [AiApi.OpenAIModerations] = new[] { "input" },
         [AiApi.OpenAIResponses] = new[] { "instructions", "input", "text", "prompt", "tools", "tool_choice" },
     };
 

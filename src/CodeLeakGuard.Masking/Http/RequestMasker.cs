@@ -136,6 +136,12 @@ public sealed partial class RequestMasker
             case AiApi.OpenAIEmbeddings:
                 MaskPrompt(body, "input");
                 break;
+            case AiApi.OpenAIModerations when body["input"] is JsonArray parts && parts.Any(part => part is JsonObject):
+                MaskContent(body, "input"); // text and image parts, as a chat message's content
+                break;
+            case AiApi.OpenAIModerations:
+                MaskPrompt(body, "input");
+                break;
             case AiApi.OpenAIConversations:
                 MaskContent(body, "items"); // Responses input items, stored for the conversation's later turns
                 break;
