@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,56 +14,18 @@ public sealed class DecodedBodyTooLargeException : IOException
 }
 
 /// <summary>Reads a decoded body, and throws <see cref="DecodedBodyTooLargeException"/> once more than the limit has come out of it.</summary>
-internal sealed class DecodedLengthLimit : Stream
+internal sealed class DecodedLengthLimit : ReadOnlyStream
 {
-    private readonly Stream _inner;
     private readonly long _limit;
     private long _read;
 
     public DecodedLengthLimit(Stream inner, long limit)
-    {
-        _inner = inner;
-        _limit = limit;
-    }
+        : base(inner) => _limit = limit;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Count(Inner.Read(buffer, offset, count));
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Count(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+        Count(await Inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
 
     private int Count(int read)
     {

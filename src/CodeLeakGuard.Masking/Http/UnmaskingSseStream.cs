@@ -14,38 +14,23 @@ namespace CodeLeakGuard.Masking.Http;
 /// upstream connection breaks off mid-stream, the reader first gets an error event in the provider's format (so SDKs
 /// report it as the provider's error, not as a truncated answer), then an <see cref="IOException"/>.
 /// </summary>
-public sealed class UnmaskingSseStream : Stream
+internal sealed class UnmaskingSseStream : ReadOnlyStream
 {
     private readonly SseLineReader _reader;
     private readonly SseUnmaskingTransformer _transformer;
-    private readonly Stream _upstream;
     private byte[] _buffer = Array.Empty<byte>();
     private int _offset;
     private bool _ended;
     private Exception? _broken;
 
     public UnmaskingSseStream(Stream upstream, SseUnmaskingTransformer transformer)
+        : base(upstream)
     {
-        _upstream = upstream;
         _reader = new SseLineReader(upstream);
         _transformer = transformer;
     }
 
     internal const string BrokenOffMessage = "the AI provider's stream broke off before the answer was complete";
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -131,25 +116,5 @@ public sealed class UnmaskingSseStream : Stream
 
             return text.ToString();
         }
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _upstream.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
