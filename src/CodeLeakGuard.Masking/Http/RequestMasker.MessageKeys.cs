@@ -69,18 +69,4 @@ public sealed partial class RequestMasker
             MaskContent(detail, "summary");
         }
     }
-
-    /// <summary>The web sources a Chat Completions answer cited (<c>url_citation</c>): their titles are masked, URLs and offsets pass.</summary>
-    private void MaskUrlCitations(JsonNode? annotations)
-    {
-        foreach (var annotation in Items(annotations))
-        {
-            Allow(annotation, "type", "url_citation");
-            foreach (var citation in Items(annotation["url_citation"]))
-            {
-                Allow(citation, "url", "title", "start_index", "end_index");
-                MaskContent(citation, "title");
-            }
-        }
-    }
 }

@@ -18,12 +18,12 @@ public sealed partial class RequestMasker
     private static readonly HashSet<string> TextBlockTypes = new(StringComparer.Ordinal) { "text", "input_text", "output_text", "summary_text", "reasoning_text" };
 
     // What the provider wrote and reads back as it is, by block type: redacted thinking and encrypted reasoning (opaque
-    // to everyone else, made from the masked conversation), and the citations and log-probabilities of its own output.
+    // to everyone else, made from the masked conversation), and the log-probabilities of its own output.
     private static readonly Dictionary<string, string[]> OpaqueKeysByType = new(StringComparer.Ordinal)
     {
         ["redacted_thinking"] = new[] { "data" },
         ["reasoning"] = new[] { "encrypted_content" },
-        ["output_text"] = new[] { "annotations", "logprobs" },
+        ["output_text"] = new[] { "logprobs" },
         ["compaction"] = new[] { "encrypted_content", "created_by" },
     };
 
@@ -242,8 +242,9 @@ public sealed partial class RequestMasker
         {
             case { } t when TextBlockTypes.Contains(t):
                 MaskContent(block, "text");
-                MaskJsonStrings(block, "citations"); // the sources an answer quoted, sent back with it
-                masked = new[] { "text", "citations" };
+                MaskCitations(block["citations"]); // the sources an answer quoted, sent back with it
+                MaskAnnotations(block["annotations"]);
+                masked = new[] { "text", "citations", "annotations" };
                 break;
             case "tool_use" or "server_tool_use":
                 RecordToolPath(block["id"], block["input"]);
