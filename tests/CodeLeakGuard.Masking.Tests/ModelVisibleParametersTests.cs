@@ -63,5 +63,47 @@ public class ModelVisibleParametersTests
         Assert.Contains("\"json_schema\"", sent);
     }
 
+    [Fact]
+    public void Anthropic_compaction_instructions_are_masked_and_excluded_tools_named_as_their_definitions()
+    {
+        var options = new MaskingOptions();
+        options.SensitiveTerms.Add("Contoso");
+        var body = JsonNode.Parse("""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":CODE_JSON}],
+             "tools":[{"name":"contoso_refunds","description":"Refunds.","input_schema":{"type":"object"}}],
+             "context_management":{"edits":[
+               {"type":"clear_tool_uses_20250919","trigger":{"type":"input_tokens","value":30000},"exclude_tools":["contoso_refunds","web_search"]},
+               {"type":"compact_20260112","instructions":"Keep every detail about OrderPricingEngine.ComputeMargin."}]}}
+            """.Replace("CODE_JSON", Json(Code)))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession(options))).Mask(AiApi.AnthropicMessages, body);
+
+        var edits = body["context_management"]!["edits"]!;
+        Assert.DoesNotContain("OrderPricingEngine", edits.ToJsonString());
+        Assert.StartsWith("Keep every detail about ", edits[1]!["instructions"]!.GetValue<string>());
+        Assert.Equal(body["tools"]![0]!["name"]!.GetValue<string>(), edits[0]!["exclude_tools"]![0]!.GetValue<string>());
+        Assert.DoesNotContain("contoso", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("web_search", edits[0]!["exclude_tools"]![1]!.GetValue<string>());
+        Assert.Equal(30000, edits[0]!["trigger"]!["value"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void A_system_message_among_the_messages_keeps_its_settings_and_its_output_schema_is_masked()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":CODE_JSON},
+             {"role":"system","content":"Review OrderPricingEngine.","clear_at":"next_user_message",
+              "output_config":{"effort":"low","format":{"type":"json_schema","schema":{"type":"object","properties":{"risk":{"type":"string","description":"Risk to ComputeMargin"}}}}}},
+             {"role":"user","content":"go"}]}
+            """.Replace("CODE_JSON", Json(Code)))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, body);
+
+        var system = body["messages"]![1]!;
+        Assert.DoesNotContain("OrderPricingEngine", body.ToJsonString());
+        Assert.DoesNotContain("ComputeMargin", body.ToJsonString());
+        Assert.Equal(("next_user_message", "low"), (system["clear_at"]!.GetValue<string>(), system["output_config"]!["effort"]!.GetValue<string>()));
+    }
+
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 }

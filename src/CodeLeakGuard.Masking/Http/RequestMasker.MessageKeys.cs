@@ -13,7 +13,7 @@ namespace CodeLeakGuard.Masking.Http;
 public sealed partial class RequestMasker
 {
     // A message's keys besides its content and tool calls: who speaks (a participant's or function's name), ids, flags.
-    private static readonly HashSet<string> HarmlessMessageKeys = new(StringComparer.Ordinal) { "role", "name", "tool_call_id", "id", "type", "status", "audio", "prefix", "cache_control" };
+    private static readonly HashSet<string> HarmlessMessageKeys = new(StringComparer.Ordinal) { "role", "name", "tool_call_id", "id", "type", "status", "audio", "prefix", "cache_control", "clear_at" };
 
     private static readonly string[] MessageTextKeys = { "refusal", "reasoning_content", "reasoning" };
 
@@ -44,6 +44,10 @@ public sealed partial class RequestMasker
                 {
                     MaskBlock(block); // Anthropic thinking blocks, as OpenAI-compatible proxies (LiteLLM) carry them
                 }
+            }
+            else if (key == "output_config" && message[key] is JsonObject config)
+            {
+                MaskOutputSchema(config["format"]); // a system message's own output settings (Anthropic beta)
             }
             else if (key == "annotations")
             {

@@ -60,6 +60,28 @@ public sealed partial class RequestMasker
         }
     }
 
+    /// <summary>
+    /// Anthropic's context management: a compaction edit's <c>instructions</c> are read by the model that writes the
+    /// summary (masked as text); tools excluded from clearing are named as their definitions are; the rest is settings.
+    /// </summary>
+    private void MaskContextManagement(JsonNode? contextManagement)
+    {
+        foreach (var edit in Items((contextManagement as JsonObject)?["edits"]))
+        {
+            MaskContent(edit, "instructions");
+            if (edit["exclude_tools"] is JsonArray tools)
+            {
+                for (var i = 0; i < tools.Count; i++)
+                {
+                    if (tools[i]?.GetValueKind() == JsonValueKind.String)
+                    {
+                        tools[i] = MaskName(tools[i]!.GetValue<string>());
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
     private void MaskOutputSchema(JsonNode? format)
     {

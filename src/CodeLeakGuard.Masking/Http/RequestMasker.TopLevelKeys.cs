@@ -16,7 +16,7 @@ public sealed partial class RequestMasker
     // The keys each shape masks itself (MaskShape).
     private static readonly Dictionary<AiApi, string[]> MaskedTopLevelKeys = new()
     {
-        [AiApi.AnthropicMessages] = new[] { "system", "messages", "tools", "tool_choice", "output_config", "output_format" },
+        [AiApi.AnthropicMessages] = new[] { "system", "messages", "tools", "tool_choice", "output_config", "output_format", "context_management" },
         [AiApi.OpenAIChatCompletions] = new[] { "messages", "tools", "functions", "tool_choice", "function_call", "response_format", "prediction" },
         [AiApi.AnthropicMessageBatches] = new[] { "requests" },
         [AiApi.OpenAICompletions] = new[] { "prompt", "suffix" },
@@ -34,7 +34,7 @@ public sealed partial class RequestMasker
         "model", "stream", "stream_options", "max_tokens", "max_completion_tokens", "max_output_tokens", "max_tool_calls",
         "temperature", "top_p", "top_k", "n", "seed", "presence_penalty", "frequency_penalty", "logit_bias", "logprobs",
         "top_logprobs", "parallel_tool_calls", "service_tier", "reasoning", "reasoning_effort", "verbosity", "thinking",
-        "metadata", "store", "background", "include", "truncation", "modalities", "audio", "context_management", "container",
+        "metadata", "store", "background", "include", "truncation", "modalities", "audio", "container",
         "mcp_servers", "previous_response_id", "conversation", "prompt_cache_key", "prompt_cache_retention",
         "safety_identifier", "user", "anthropic_version", "anthropic_beta", "encoding_format", "dimensions",
         "input_type", "echo", "best_of", "inference_geo",

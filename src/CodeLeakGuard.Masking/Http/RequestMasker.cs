@@ -107,6 +107,7 @@ public sealed partial class RequestMasker
                 MaskToolChoice(body["tool_choice"]);
                 MaskOutputSchema((body["output_config"] as JsonObject)?["format"]); // structured outputs
                 MaskOutputSchema(body["output_format"]); // the same, as its beta named it
+                MaskContextManagement(body["context_management"]);
                 break;
             case AiApi.OpenAIChatCompletions:
                 MaskMessages(body["messages"], "content");
