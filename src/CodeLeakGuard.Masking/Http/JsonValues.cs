@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,6 +9,12 @@ namespace CodeLeakGuard.Masking.Http;
 /// <summary>JSON values: whether one holds text, renaming an object's keys, and the strings of two texts of the same shape side by side.</summary>
 internal static class JsonValues
 {
+    /// <summary>
+    /// For JSON written inside a string (tool-call arguments): only what JSON requires is escaped, so a placeholder's
+    /// brackets stay <c>&lt;</c> and <c>&gt;</c> (escaped as <c>\u003C</c>, models copied them escaped) and text keeps its letters.
+    /// </summary>
+    public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Whether any string is in <paramref name="value"/> (flags, numbers and nulls cannot carry code).</summary>
     public static bool HoldsText(JsonNode? value) => value switch
     {

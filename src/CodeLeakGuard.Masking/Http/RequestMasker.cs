@@ -478,7 +478,7 @@ public sealed partial class RequestMasker
 
         var holder = new JsonObject { ["value"] = parsed };
         MaskToolInput(holder, "value");
-        owner[key] = holder["value"]?.ToJsonString() ?? "null";
+        owner[key] = holder["value"]?.ToJsonString(JsonValues.Relaxed) ?? "null";
     }
 
     /// <summary>Every string value (not key) of a JSON value is masked: tool inputs are free-form.</summary>

@@ -72,7 +72,7 @@ public static class ResponseUnmasker
     // The provider's own opaque data (a thinking block's signature, encrypted reasoning, redacted thinking) goes back
     // to it byte for byte: never unmasked, however much of it happens to look like a pseudonym.
     private static bool IsOpaque(JsonObject owner, string key) =>
-        key is "signature" or "encrypted_content"
+        key is "signature" or "encrypted_content" or "encrypted_index"
         || (key == "data" && owner["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() is "redacted_thinking" or "reasoning.encrypted");
 
     // Tool-call arguments are JSON inside a string: unmask the strings inside, keep it valid JSON.
@@ -84,7 +84,7 @@ public static class ResponseUnmasker
             {
                 var parsed = JsonNode.Parse(value);
                 Walk(parsed, masker, memory, keys: true);
-                var unmasked = parsed?.ToJsonString() ?? value;
+                var unmasked = parsed?.ToJsonString(JsonValues.Relaxed) ?? value;
                 memory?.Remember(value, unmasked); // whole, too: clients send arguments back as the string they got
                 return unmasked;
             }

@@ -149,13 +149,59 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
             run++;
         }
 
+        if (StartsWithJsonEscape(text, text.Length - run, run))
+        {
+            run -= 5; // \u003E and the like are complete, not a name that may grow: only what follows one may
+        }
+
         var open = text.LastIndexOf('<');
         if (open >= 0 && text.IndexOf('>', open) < 0 && text.Length - open <= LongestBracketPlaceholder)
         {
-            return Math.Max(run, text.Length - open);
+            run = Math.Max(run, text.Length - open);
         }
 
-        return run;
+        return Math.Max(run, PendingEscapedBracket(text));
+    }
+
+    // Whether the run of letters and digits at `start` begins with the "uXXXX" of a JSON escape.
+    private static bool StartsWithJsonEscape(string text, int start, int run) =>
+        run >= 5 && start > 0 && text[start - 1] == '\\' && text[start] == 'u' && IsHex(text[start + 1]) && IsHex(text[start + 2]) && IsHex(text[start + 3]) && IsHex(text[start + 4]);
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    /// <summary>
+    /// In JSON written as text the brackets may come escaped (<c>\u003Csecret:Kind1\u003E</c>): an escaped opening not yet
+    /// closed, or the start of one at the very end, waits for the next piece too.
+    /// </summary>
+    private static int PendingEscapedBracket(string text)
+    {
+        var from = Math.Max(0, text.Length - LongestBracketPlaceholder - Unmasking.Unmasker.EscapedBracket.Length);
+        var hold = 0;
+        for (var at = text.Length - 1; at >= from; at--)
+        {
+            var tail = text.Length - at;
+            if (text[at] != '\\' || Unmasking.Unmasker.IsEscapedBracket(text, at, 'E'))
+            {
+                if (text[at] == '\\')
+                {
+                    break; // closed: whatever opened before it is complete
+                }
+
+                continue;
+            }
+
+            if (Unmasking.Unmasker.IsEscapedBracket(text, at, 'C'))
+            {
+                return tail;
+            }
+
+            if (tail < Unmasking.Unmasker.EscapedBracket.Length && string.CompareOrdinal(text, at, Unmasking.Unmasker.EscapedBracket, 0, tail) == 0)
+            {
+                hold = tail; // an escape cut at the end: an opening, or the closing of one further back
+            }
+        }
+
+        return hold;
     }
 
     private static void Add(Dictionary<string, int> counts, string key, int value)

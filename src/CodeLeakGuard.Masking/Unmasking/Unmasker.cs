@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Masking.Text;
 
@@ -149,7 +151,25 @@ internal static class Unmasker
             return;
         }
 
+        // In JSON written as text (a tool call's arguments, streamed) the brackets may come escaped: \u003Csecret:Kind1\u003E.
+        // The value goes in as that JSON's string content.
+        var escaped = opening + 1 - EscapedBracket.Length;
+        if (escaped >= limit && IsEscapedBracket(text, escaped, 'C') && IsEscapedBracket(text, end, 'E')
+            && string.CompareOrdinal(text, opening + 1, SecretEntry.Opening, 1, SecretEntry.Opening.Length - 1) == 0)
+        {
+            replace(escaped, end + EscapedBracket.Length, JsonEncodedText.Encode(secret.Value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+            return;
+        }
+
         issues.Add(new UnmaskIssue(UnmaskIssueKind.AlteredRestored, start, text.Substring(start, end - start), "a secret placeholder without its <secret:...> brackets; restored"));
         replace(start, end, secret.Value);
     }
+
+    /// <summary><c>&lt;</c> or <c>&gt;</c> as a JSON escape (<c>\u003C</c>, <c>\u003e</c>, ...).</summary>
+    internal const string EscapedBracket = "\\u003C";
+
+    /// <summary>Whether <paramref name="text"/> holds, at <paramref name="at"/>, the escaped bracket whose last hex digit is <paramref name="hex"/> (C for &lt;, E for &gt;), in either case.</summary>
+    internal static bool IsEscapedBracket(string text, int at, char hex) =>
+        at >= 0 && at + EscapedBracket.Length <= text.Length && string.CompareOrdinal(text, at, EscapedBracket, 0, EscapedBracket.Length - 1) == 0
+        && char.ToUpperInvariant(text[at + EscapedBracket.Length - 1]) == hex;
 }
