@@ -40,7 +40,7 @@ public class HostedToolItemsTests
     [InlineData("""{"type":"web_search_call","id":"ws_1","status":"completed","action":{"type":"search","query":"q","answer":"OrderPricingEngine"}}""")]
     [InlineData("""{"type":"web_search_call","id":"ws_1","status":"completed","action":{"type":"search","query":"q","sources":[{"type":"url","url":"u","snippet":"OrderPricingEngine"}]}}""")]
     [InlineData("""{"type":"code_interpreter_call","id":"ci_1","status":"completed","code":"x","outputs":[{"type":"files","files":["OrderPricingEngine.csv"]}]}""")]
-    [InlineData("""{"type":"computer_call","id":"cu_1","call_id":"c1","status":"completed","action":{"type":"screenshot"},"pending_safety_checks":[]}""")]
+    [InlineData("""{"type":"computer_call","id":"cu_1","call_id":"c1","status":"completed","action":{"type":"type","text":"x","note":"OrderPricingEngine"},"pending_safety_checks":[]}""")]
     public void What_is_not_understood_is_refused(string item)
     {
         var body = JsonNode.Parse($$"""{"model":"gpt-5","input":[{{item}}]}""")!.AsObject();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Policy;
 using CodeLeakGuard.Tests.Shared;
 
 namespace CodeLeakGuard.Masking.Tests;
@@ -43,5 +44,38 @@ public class LocalToolItemsTests
         var body = JsonNode.Parse($$$"""{"model":"gpt-5-codex","input":[{{{item}}}]}""")!.AsObject();
 
         Assert.Throws<MaskingRefusedException>(() => new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, body));
+    }
+
+    [Theory]
+    [InlineData(ImageHandling.Refuse)]
+    [InlineData(ImageHandling.Withhold)]
+    [InlineData(ImageHandling.Pass)]
+    public void Computer_use_calls_go_out_masked_and_their_screenshots_only_where_images_may_pass(ImageHandling images)
+    {
+        var body = JsonNode.Parse($$$"""
+            {"model":"computer-use-preview","truncation":"auto","input":[
+              {"type":"message","role":"user","content":"Open OrderPricingEngine.cs."},
+              {"type":"computer_call","id":"cu_1","call_id":"c1","status":"completed","action":{"type":"type","text":"class OrderPricingEngine"},
+               "pending_safety_checks":[{"id":"sc_1","code":"malicious_instructions","message":"The page mentions ComputeMargin."}]},
+              {"type":"computer_call","id":"cu_2","call_id":"c2","status":"completed","action":{"type":"click","x":10,"y":20,"button":"left"},"pending_safety_checks":[]},
+              {"type":"computer_call_output","call_id":"c2","output":{"type":"computer_screenshot","image_url":"data:image/png;base64,iVBORw0KGgo="},
+               "acknowledged_safety_checks":[{"id":"sc_1","code":"malicious_instructions","message":"The page mentions ComputeMargin."}]}]}
+            """)!.AsObject();
+        var masker = new RequestMasker(new SessionMasker(new MaskingSession())) { Images = images };
+
+        if (images != ImageHandling.Pass)
+        {
+            Assert.Contains("set images=pass", Assert.Throws<MaskingRefusedException>(() => masker.Mask(AiApi.OpenAIResponses, body)).Message);
+            return;
+        }
+
+        masker.Mask(AiApi.OpenAIResponses, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("OrderPricingEngine", sent);
+        Assert.DoesNotContain("ComputeMargin", sent);
+        Assert.Equal(("click", 10), (body["input"]![2]!["action"]!["type"]!.GetValue<string>(), body["input"]![2]!["action"]!["x"]!.GetValue<int>()));
+        Assert.Equal("data:image/png;base64,iVBORw0KGgo=", body["input"]![3]!["output"]!["image_url"]!.GetValue<string>());
+        Assert.Equal(1, masker.Counts["image passed"]);
     }
 }

@@ -72,6 +72,18 @@ public class ReplayedOutputShapesTests
         Assert.Equal(("EqQBopaque", "sig=="), (compaction["encrypted_content"]!.GetValue<string>(), compaction["signature"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public void A_container_upload_passes_as_the_file_id_it_is_and_refuses_anything_more()
+    {
+        var body = JsonNode.Parse("""{"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":[{"type":"text","text":"Chart it."},{"type":"container_upload","file_id":"file_011CNha8iCJcU1wXNR6q4V8w"}]}]}""")!.AsObject();
+        var sneaky = JsonNode.Parse("""{"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":[{"type":"container_upload","file_id":"f","text":"OrderPricingEngine internals"}]}]}""")!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, body);
+
+        Assert.Equal("file_011CNha8iCJcU1wXNR6q4V8w", body["messages"]![0]!["content"]![1]!["file_id"]!.GetValue<string>());
+        Assert.Throws<MaskingRefusedException>(() => new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, sneaky));
+    }
+
     [Theory]
     [InlineData("""{"type":"compaction","content":"s","tool_changes":[{"type":"tool_added","name":"OrderPricingEngine"}]}""")]
     [InlineData("""{"type":"text","text":"hi","input":"OrderPricingEngine internals"}""")]

@@ -41,17 +41,18 @@ public sealed partial class RequestMasker
     }
 
     /// <summary>An image block where it cannot be replaced: passed when the policy says so (its keys returned), else refused.</summary>
-    private string[] PassImage(string type)
+    /// <param name="textCannotReplace">Whether the image stands where no text can (a computer-use screenshot): then withholding cannot help.</param>
+    private string[] PassImage(string type, bool textCannotReplace = false)
     {
-        if (Images == ImageHandling.Refuse)
+        if (Images == ImageHandling.Refuse && !textCannotReplace)
         {
             throw new MaskingRefusedException(
                 $"an image ('{type}') cannot be masked, so the request is not sent (with 'set images=withhold' in the policy it is sent without its images)");
         }
 
-        if (Images == ImageHandling.Withhold)
+        if (Images != ImageHandling.Pass)
         {
-            throw new MaskingRefusedException($"an image ('{type}') stands where no text can take its place, so the request is not sent");
+            throw new MaskingRefusedException($"an image ('{type}') cannot be masked and stands where no text can take its place, so the request is not sent (only 'set images=pass' in the policy lets it go)");
         }
 
         if (_collector is null) // counted in the masking pass only (the first pass over a body only gathers its texts)

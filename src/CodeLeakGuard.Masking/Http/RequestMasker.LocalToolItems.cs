@@ -5,14 +5,16 @@ namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
 /// Responses API items of the tools the client runs for the model on its own machine (the shell, local shell and
-/// apply-patch tools Codex-style agents use), which they send back with the conversation: commands, environment values,
-/// output, file paths and patches are masked as text; ids, statuses and exit codes pass; any other key refuses.
+/// apply-patch tools Codex-style agents use, and computer use), which they send back with the conversation: commands,
+/// environment values, output, file paths, patches, typed text and safety messages are masked as text; ids, statuses,
+/// exit codes and pointer actions pass; a screenshot passes only where the policy lets images pass; any other key refuses.
 /// </summary>
 public sealed partial class RequestMasker
 {
     private static readonly string[] LocalToolItemTypes =
     {
         "local_shell_call", "local_shell_call_output", "shell_call", "shell_call_output", "apply_patch_call", "apply_patch_call_output",
+        "computer_call", "computer_call_output",
     };
 
     /// <summary>Masks a local tool's item; returns the keys it handled (the caller refuses any other).</summary>
@@ -51,8 +53,36 @@ public sealed partial class RequestMasker
                 }
 
                 return new[] { "operation", "created_by" };
+            case "computer_call":
+                if (item["action"] is JsonObject computerAction)
+                {
+                    Allow(computerAction, "type", "x", "y", "button", "path", "keys", "scroll_x", "scroll_y", "text");
+                    MaskStrings(computerAction, "text"); // what the model types
+                }
+
+                MaskSafetyChecks(item["pending_safety_checks"]);
+                return new[] { "action", "pending_safety_checks" };
+            case "computer_call_output":
+                PassImage("computer_screenshot", textCannotReplace: true); // a screenshot: no text can stand in its place, so it goes only where images may pass
+                foreach (var screenshot in Items(item["output"]))
+                {
+                    Allow(screenshot, "type", "image_url", "file_id");
+                }
+
+                MaskSafetyChecks(item["acknowledged_safety_checks"]);
+                return new[] { "output", "acknowledged_safety_checks" };
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "not a local tool's item");
+        }
+    }
+
+    /// <summary>The safety checks of a computer-use call (pending, or acknowledged by the client): their messages are text.</summary>
+    private void MaskSafetyChecks(JsonNode? checks)
+    {
+        foreach (var check in Items(checks))
+        {
+            Allow(check, "id", "code", "message");
+            MaskStrings(check, "message");
         }
     }
 }

@@ -276,6 +276,9 @@ public sealed partial class RequestMasker
             case "redacted_thinking" or "item_reference":
                 masked = Array.Empty<string>();
                 break;
+            case "container_upload": // a file for the code execution tool, by id: nothing to mask
+                masked = new[] { "file_id" };
+                break;
             case "tool_reference": // a tool a client-side tool search found, in its tool result
                 MaskNameAt(block, "tool_name");
                 masked = new[] { "tool_name" };
