@@ -173,12 +173,13 @@ internal sealed class Forwarder
         var conversation = Remembered(previous)
             ?? (explicitKey is null ? Remembered(stored) : null)
             ?? ConversationKeys.Derive(api, body, path, explicitKey, credential);
+        var session = _sessions.Get(conversation);
         if (stored is not null)
         {
             _sessions.Remember(stored, conversation); // so its items, read back by id, are unmasked in this session
         }
 
-        return _sessions.Get(conversation);
+        return session;
     }
 
     private string? Remembered(string? id) => id is null ? null : _sessions.ConversationOfResponse(id);

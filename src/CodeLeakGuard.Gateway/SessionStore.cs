@@ -54,6 +54,15 @@ public sealed class SessionStore
                 _sessions.TryRemove(pair.Key, out _);
             }
         }
+
+        // The ids a forgotten conversation made go with it: one is remembered per answer, so they would grow without end.
+        foreach (var remembered in _responseConversations)
+        {
+            if (!_sessions.ContainsKey(remembered.Value))
+            {
+                _responseConversations.TryRemove(remembered.Key, out _);
+            }
+        }
     }
 
     private sealed class Entry(IConversationMasker masker)
