@@ -40,7 +40,8 @@ public enum AiApi
     /// <summary>
     /// A stored answer read back by its id — an OpenAI response (<c>GET /v1/responses/{id}</c>, polled in background
     /// mode or streamed again, and its <c>input_items</c>), an OpenAI conversation (<c>GET /v1/conversations/{id}</c>,
-    /// its <c>items</c>, one item) or an Anthropic message batch (its status, and its <c>results</c> as JSON lines) —
+    /// its <c>items</c>, one item), a stored chat completion (<c>GET /v1/chat/completions/{id}</c>, its <c>messages</c>,
+    /// the list) or an Anthropic message batch (its status, and its <c>results</c> as JSON lines) —
     /// or cancelled, deleted or listed: nothing is sent but ids, and the answer is unmasked in the session that masked
     /// the request which made it.
     /// </summary>
@@ -80,7 +81,8 @@ public static class AiApiDetector
     public static AiApi Detect(HttpMethod method, string path)
     {
         var trimmed = path.TrimEnd('/');
-        if (StoredAnswerId(method, trimmed) is not null || (method == HttpMethod.Get && trimmed.EndsWith("/messages/batches", StringComparison.OrdinalIgnoreCase)))
+        if (StoredAnswerId(method, trimmed) is not null
+            || (method == HttpMethod.Get && (trimmed.EndsWith("/messages/batches", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase))))
         {
             return AiApi.StoredAnswer;
         }
@@ -187,7 +189,7 @@ public static class AiApiDetector
         var segments = path.TrimEnd('/').Split('/');
         var n = segments.Length;
         bool Is(int i, string name) => i >= 0 && segments[i].Equals(name, StringComparison.OrdinalIgnoreCase);
-        bool Store(int i) => Is(i, "responses") || (Is(i, "batches") && Is(i - 1, "messages"));
+        bool Store(int i) => Is(i, "responses") || (Is(i, "batches") && Is(i - 1, "messages")) || (Is(i, "completions") && Is(i - 1, "chat"));
         if ((method == HttpMethod.Get || method == HttpMethod.Delete) && n >= 2 && Store(n - 2) && segments[n - 1].Length > 0
             && !Is(n - 1, "input_tokens") && !Is(n - 1, "compact"))
         {
@@ -195,7 +197,8 @@ public static class AiApiDetector
         }
 
         if (n >= 3 && segments[n - 2].Length > 0 && Store(n - 3)
-            && ((method == HttpMethod.Post && Is(n - 1, "cancel")) || (method == HttpMethod.Get && Is(n - 1, Is(n - 3, "batches") ? "results" : "input_items"))))
+            && ((method == HttpMethod.Post && Is(n - 1, "cancel") && !Is(n - 3, "completions"))
+                || (method == HttpMethod.Get && Is(n - 1, Is(n - 3, "batches") ? "results" : Is(n - 3, "completions") ? "messages" : "input_items"))))
         {
             return segments[n - 2];
         }

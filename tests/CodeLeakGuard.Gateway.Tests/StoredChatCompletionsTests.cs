@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using CodeLeakGuard.Gateway.Tests.Fakes;
+using Microsoft.AspNetCore.Http;
+
+namespace CodeLeakGuard.Gateway.Tests;
+
+/// <summary>
+/// Chat completions stored by the provider (<c>"store": true</c>) and read back by id through the gateway: the stored
+/// messages come back with real names, unmasked in the session that masked them; a body on a read is refused. Before,
+/// every such read was blocked as not understood.
+/// </summary>
+public class StoredChatCompletionsTests
+{
+    [Fact]
+    public async Task A_stored_completions_messages_read_back_by_id_carry_the_real_names()
+    {
+        string? stored = null;
+        await using var upstream = await RecordingUpstream.StartAsync(async (context, request) =>
+        {
+            context.Response.ContentType = "application/json";
+            if (context.Request.Method == "POST")
+            {
+                stored = request.Json["messages"]![0]!["content"]!.GetValue<string>(); // kept as the provider got it: masked
+                await context.Response.WriteAsync(FakeUpstream.ChatCompletion("Noted."));
+                return;
+            }
+
+            await context.Response.WriteAsync(new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject { ["id"] = "chatcmpl-1-0", ["role"] = "user", ["content"] = stored }),
+            }.ToJsonString());
+        });
+        var gateway = await TestGateway.StartAsync(new GatewayOptions { Upstreams = [new Upstream("openai", upstream.Address)], NewSession = TestGateway.RealSession });
+        await using var _ = gateway;
+        using var client = new HttpClient { BaseAddress = gateway.Address };
+
+        var chat = await client.PostAsync("/v1/chat/completions", new StringContent(
+            new JsonObject { ["model"] = "gpt-4.1", ["store"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = ProprietaryPrompt.Code }) }.ToJsonString(),
+            Encoding.UTF8, "application/json"));
+        var messages = await client.GetAsync("/v1/chat/completions/chatcmpl-1/messages");
+        var withBody = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/chat/completions/chatcmpl-1") { Content = new StringContent("{\"x\":1}") });
+
+        Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
+        ProprietaryPrompt.AssertNoLeak(stored!);
+        Assert.Equal(HttpStatusCode.OK, messages.StatusCode);
+        var content = JsonNode.Parse(await messages.Content.ReadAsStringAsync())!["data"]![0]!["content"]!.GetValue<string>();
+        Assert.Contains("public sealed class OrderPricingEngine", content);
+        Assert.Equal(HttpStatusCode.BadRequest, withBody.StatusCode);
+        Assert.Equal(2, upstream.Received.Count);
+    }
+}
