@@ -47,12 +47,18 @@ public sealed class SessionStore
     private void EvictIdle()
     {
         var cutoff = DateTimeOffset.UtcNow - _idleTimeout;
+        var evicted = false;
         foreach (var pair in _sessions)
         {
             if (pair.Value.IsValueCreated && pair.Value.Value.LastUsed < cutoff)
             {
-                _sessions.TryRemove(pair.Key, out _);
+                evicted |= _sessions.TryRemove(pair.Key, out _);
             }
+        }
+
+        if (!evicted)
+        {
+            return; // the ids are many (one per answer) and swept only when a conversation went, not on every request
         }
 
         // The ids a forgotten conversation made go with it: one is remembered per answer, so they would grow without end.
