@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Policy;
 
 namespace CodeLeakGuard.Masking.Tests;
 
@@ -46,5 +47,29 @@ public class HostedToolItemsTests
         var body = JsonNode.Parse($$"""{"model":"gpt-5","input":[{{item}}]}""")!.AsObject();
 
         Assert.Throws<MaskingRefusedException>(() => new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIResponses, body));
+    }
+
+    [Theory]
+    [InlineData(ImageHandling.Refuse)]
+    [InlineData(ImageHandling.Withhold)]
+    [InlineData(ImageHandling.Pass)]
+    public void A_generated_image_goes_back_only_where_images_may_pass_with_its_revised_prompt_masked(ImageHandling images)
+    {
+        var body = JsonNode.Parse("""
+            {"model":"gpt-5","input":[{"type":"message","role":"user","content":"Draw OrderPricingEngine."},
+              {"type":"image_generation_call","id":"ig_1","status":"completed","result":"iVBORw0KGgo=","revised_prompt":"A diagram of OrderPricingEngine","size":"1024x1024"}]}
+            """)!.AsObject();
+        var masker = new RequestMasker(new SessionMasker(new MaskingSession())) { Images = images };
+
+        if (images != ImageHandling.Pass)
+        {
+            Assert.Contains("set images=pass", Assert.Throws<MaskingRefusedException>(() => masker.Mask(AiApi.OpenAIResponses, body)).Message);
+            return;
+        }
+
+        masker.Mask(AiApi.OpenAIResponses, body);
+
+        Assert.DoesNotContain("OrderPricingEngine", body.ToJsonString());
+        Assert.Equal("iVBORw0KGgo=", body["input"]![1]!["result"]!.GetValue<string>());
     }
 }

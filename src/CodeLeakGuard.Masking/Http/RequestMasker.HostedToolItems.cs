@@ -14,6 +14,7 @@ public sealed partial class RequestMasker
     private static readonly string[] HostedToolItemTypes =
     {
         "web_search_call", "file_search_call", "code_interpreter_call", "mcp_call", "mcp_list_tools", "mcp_approval_request", "mcp_approval_response",
+        "image_generation_call",
     };
 
     /// <summary>Masks a hosted tool's item; returns the keys it handled (the caller refuses any other).</summary>
@@ -60,6 +61,10 @@ public sealed partial class RequestMasker
                 MaskTools(item["tools"]);
                 MaskContent(item, "error");
                 return new[] { "tools", "error", "server_label" };
+            case "image_generation_call": // the image the model made: sent back only where images may pass
+                PassImage(type, textCannotReplace: true);
+                MaskContent(item, "revised_prompt");
+                return new[] { "result", "revised_prompt", "output_format", "size", "quality", "background" };
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "not a hosted tool's item");
         }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
-/// The results of the tools Anthropic runs itself (web search and fetch, code execution, its text editor, tool search)
+/// The results of the tools Anthropic runs itself (web search and fetch, code execution, its text editor, tool search, the advisor)
 /// and of MCP servers it calls, which clients send back with the conversation: their text (titles, fetched documents,
 /// output, file views) is masked; what the provider encrypted, the URLs it found, ids and counts pass; a result of a
 /// kind not listed here, or an entry key not understood, refuses the request.
@@ -68,6 +68,14 @@ public sealed partial class RequestMasker
                         Allow(reference, "type", "tool_name");
                         MaskNameAt(reference, "tool_name"); // as the tool's definition names it
                     }
+                }
+
+                return new[] { "content" };
+            case "advisor_tool_result": // a stronger model's advice, as text
+                foreach (var result in Items(block["content"]))
+                {
+                    Allow(result, "type", "text", "error_code");
+                    MaskContent(result, "text");
                 }
 
                 return new[] { "content" };

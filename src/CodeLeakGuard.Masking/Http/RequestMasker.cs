@@ -279,6 +279,18 @@ public sealed partial class RequestMasker
             case "container_upload": // a file for the code execution tool, by id: nothing to mask
                 masked = new[] { "file_id" };
                 break;
+            case "fallback": // the provider switched models mid-answer: model names and a category, no text
+                foreach (var entry in new[] { block["from"], block["to"], block["trigger"] }.OfType<JsonObject>())
+                {
+                    Allow(entry, "model", "type", "category");
+                }
+
+                masked = new[] { "from", "to", "trigger" };
+                break;
+            case "mcp_tool_listing": // the tools an MCP server offered, as the model read them
+                MaskTools(block["tools"]);
+                masked = new[] { "tools", "mcp_server_name" };
+                break;
             case "tool_reference": // a tool a client-side tool search found, in its tool result
                 MaskNameAt(block, "tool_name");
                 masked = new[] { "tool_name" };
