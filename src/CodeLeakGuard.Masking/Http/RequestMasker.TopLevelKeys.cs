@@ -27,14 +27,14 @@ public sealed partial class RequestMasker
     };
 
     // Settings, flags and ids of either provider: nothing the model reads as text. Some hold words ("auto", "high",
-    // "reasoning.encrypted_content") and ids (Claude Code's metadata.user_id) that must reach the provider as they are:
-    // masked as text, an id's first word became a pseudonym.
+    // "reasoning.encrypted_content") and ids (Claude Code's metadata.user_id, Codex's client_metadata) that must reach
+    // the provider as they are: masked as text, an id's first word became a pseudonym.
     private static readonly HashSet<string> SettingKeys = new(StringComparer.Ordinal)
     {
         "model", "stream", "stream_options", "max_tokens", "max_completion_tokens", "max_output_tokens", "max_tool_calls",
         "temperature", "top_p", "top_k", "n", "seed", "presence_penalty", "frequency_penalty", "logit_bias", "logprobs",
         "top_logprobs", "parallel_tool_calls", "service_tier", "reasoning", "reasoning_effort", "verbosity", "thinking",
-        "metadata", "store", "background", "include", "truncation", "modalities", "audio", "container",
+        "metadata", "client_metadata", "store", "background", "include", "truncation", "modalities", "audio", "container",
         "mcp_servers", "previous_response_id", "conversation", "prompt_cache_key", "prompt_cache_retention",
         "safety_identifier", "user", "anthropic_version", "anthropic_beta", "encoding_format", "dimensions",
         "input_type", "echo", "best_of", "inference_geo",
