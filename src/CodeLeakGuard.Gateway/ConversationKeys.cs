@@ -8,8 +8,10 @@ namespace CodeLeakGuard.Gateway;
 
 /// <summary>
 /// Which conversation a request belongs to, so the same real name keeps the same pseudonym for a whole conversation.
-/// The rule, in order: the <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API,
-/// the conversation of <c>previous_response_id</c>, or the provider-stored <c>conversation</c> it names (as do the
+/// The rule, in order: the conversation of the answer a request continues from (the Responses API's
+/// <c>previous_response_id</c>, an Anthropic server-held thread's <c>previous_message_id</c>); the
+/// <c>x-codeleakguard-conversation</c> header when the client sends one; for the Responses API, the provider-stored
+/// <c>conversation</c> it names (as do the
 /// Conversations API's own requests, in their path; a conversation created through the gateway keeps the session that
 /// masked its first items); otherwise a hash of the caller's credential, the system prompt
 /// (or instructions) and the first user message — which every later request of a chat repeats; a text completion (a
@@ -62,6 +64,17 @@ public static class ConversationKeys
 
         return owner + ":c:" + Hash(anchor.ToString());
     }
+
+    /// <summary>
+    /// The answer a request continues from, whose conversation it belongs to: the Responses API's
+    /// <c>previous_response_id</c>, or an Anthropic server-held thread's <c>thread.previous_message_id</c>; null if none.
+    /// </summary>
+    public static string? PreviousAnswer(AiApi api, JsonObject body) => (api switch
+    {
+        AiApi.OpenAIResponses => body["previous_response_id"],
+        AiApi.AnthropicMessages => (body["thread"] as JsonObject)?["previous_message_id"],
+        _ => null,
+    }) is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
 
     /// <summary>
     /// The provider-stored conversation a request continues: the Responses API's <c>conversation</c> (an id, or an

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeLeakGuard.Masking.Http;
 using Microsoft.AspNetCore.Http;
@@ -169,8 +168,7 @@ internal sealed class Forwarder
         var path = request.RequestUri!.AbsolutePath;
         var api = AiApiDetector.Detect(request.Method, path);
         var stored = ConversationKeys.StoredConversation(api, body, path);
-        var previous = api == AiApi.OpenAIResponses && body["previous_response_id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
-        var conversation = Remembered(previous)
+        var conversation = Remembered(ConversationKeys.PreviousAnswer(api, body))
             ?? (explicitKey is null ? Remembered(stored) : null)
             ?? ConversationKeys.Derive(api, body, path, explicitKey, credential);
         var session = _sessions.Get(conversation);

@@ -13,13 +13,13 @@ public class TopLevelKeysTests
     private const string ClaudeCodeUserId = "user_2f8a9c0d1e4b7a6c5d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c_account_3fa85f64-5717-4562-b3fc-2c963f66afa6_session_9b2d7c1e-4f3a-4b8e-9d6c-1a2b3c4d5e6f";
 
     [Theory]
-    [InlineData(AiApi.AnthropicMessages, """{"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":CODE}],"stop_sequences":["OrderPricingEngine:"],"metadata":{"user_id":"USER_ID"},"x_new_parameter":{"hint":"ComputeMargin","key":"SECRET"},"service_tier":"auto","thinking":{"type":"enabled","budget_tokens":1024}}""")]
+    [InlineData(AiApi.AnthropicMessages, """{"model":"claude-sonnet-4-5","max_tokens":100,"messages":[{"role":"user","content":CODE}],"stop_sequences":["OrderPricingEngine:"],"metadata":{"user_id":"USER_ID"},"x_new_parameter":{"hint":"ComputeMargin","key":"SECRET"},"service_tier":"auto","thinking":{"type":"enabled","budget_tokens":1024},"thread":{"type":"continue","previous_message_id":"msg_01XFDUDYJgAACzvnptvVoYEL"},"compaction":{"instructions":"Keep all of ComputeMargin."}}""")]
     [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-5","messages":[{"role":"user","content":CODE}],"stop":"OrderPricingEngine:","metadata":{"ticket":"OPS-12"},"x_new_parameter":["ComputeMargin","SECRET"],"reasoning_effort":"high","user":"dev-42"}""")]
     [InlineData(AiApi.OpenAIResponses, """{"model":"gpt-5","input":CODE,"x_new_parameter":"ComputeMargin SECRET","metadata":{"user_id":"USER_ID"},"client_metadata":{"x-codex-installation-id":"USER_ID"},"include":["reasoning.encrypted_content"],"reasoning":{"effort":"high","summary":"auto"},"truncation":"auto"}""")]
     public void An_unknown_or_free_text_top_level_key_is_masked_and_settings_pass(AiApi api, string json)
     {
         var body = JsonNode.Parse(json.Replace("CODE", Json(Code)).Replace("SECRET", FakeSecrets.AnthropicKey).Replace("USER_ID", ClaudeCodeUserId))!.AsObject();
-        var settings = body.Where(p => p.Key is "metadata" or "client_metadata" or "service_tier" or "thinking" or "reasoning_effort" or "user" or "include" or "reasoning" or "truncation")
+        var settings = body.Where(p => p.Key is "metadata" or "client_metadata" or "thread" or "service_tier" or "thinking" or "reasoning_effort" or "user" or "include" or "reasoning" or "truncation")
             .ToDictionary(p => p.Key, p => p.Value!.ToJsonString());
 
         var masker = new RequestMasker(new SessionMasker(new MaskingSession()));

@@ -248,8 +248,7 @@ public sealed class MaskingHandler : DelegatingHandler
         try
         {
             var node = JsonNode.Parse(text);
-            if (api is AiApi.OpenAIResponses or AiApi.AnthropicMessageBatches or AiApi.OpenAIConversations or AiApi.OpenAIChatCompletions
-                && node?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+            if (api is not (AiApi.OpenAICompletions or AiApi.OpenAIModerations) && node?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
             {
                 responseIdObserved?.Invoke(id.GetValue<string>(), masker);
             }

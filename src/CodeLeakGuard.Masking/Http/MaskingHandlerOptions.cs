@@ -88,7 +88,11 @@ public sealed class MaskingHandlerOptions
 
     public Action<MaskingAuditRecord>? Audit { get; set; }
 
-    /// <summary>Called with the id of every Responses API response, OpenAI conversation, whole chat completion and Anthropic message batch, and the session that masked its request.</summary>
+    /// <summary>
+    /// Called with the id of every answer that can be read back or continued later — a Responses API response, an
+    /// OpenAI conversation, a chat completion, an Anthropic message (a server-held thread continues from it) or message
+    /// batch — and the session that masked its request.
+    /// </summary>
     public Action<string, IConversationMasker>? ResponseIdObserved { get; set; }
 
     internal bool ShouldBlock(IReadOnlyDictionary<string, int> counts, out string? category)

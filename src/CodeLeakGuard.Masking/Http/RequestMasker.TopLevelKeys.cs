@@ -16,7 +16,7 @@ public sealed partial class RequestMasker
     // The keys each shape masks itself (MaskShape).
     private static readonly Dictionary<AiApi, string[]> MaskedTopLevelKeys = new()
     {
-        [AiApi.AnthropicMessages] = new[] { "system", "messages", "tools", "tool_choice", "output_config", "output_format", "context_management" },
+        [AiApi.AnthropicMessages] = new[] { "system", "messages", "tools", "tool_choice", "output_config", "output_format", "context_management", "compaction" },
         [AiApi.OpenAIChatCompletions] = new[] { "messages", "tools", "functions", "tool_choice", "function_call", "response_format", "prediction" },
         [AiApi.AnthropicMessageBatches] = new[] { "requests" },
         [AiApi.OpenAICompletions] = new[] { "prompt", "suffix" },
@@ -38,6 +38,8 @@ public sealed partial class RequestMasker
         "mcp_servers", "previous_response_id", "conversation", "prompt_cache_key", "prompt_cache_retention",
         "safety_identifier", "user", "anthropic_version", "anthropic_beta", "encoding_format", "dimensions",
         "input_type", "echo", "best_of", "inference_geo",
+        "thread", "diagnostics", "fallbacks", "fallback_credit_token", "billing_policy", "speed", "user_profile_id",
+        "workspace_id", "cache_control", // Anthropic's beta parameters (server-held threads, fallbacks, billing)
     };
 
     /// <summary>Masks every string under a top-level key that is neither masked by the shape nor a known setting.</summary>

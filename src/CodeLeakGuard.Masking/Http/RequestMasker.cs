@@ -108,6 +108,10 @@ public sealed partial class RequestMasker
                 MaskOutputSchema((body["output_config"] as JsonObject)?["format"]); // structured outputs
                 MaskOutputSchema(body["output_format"]); // the same, as its beta named it
                 MaskContextManagement(body["context_management"]);
+                if (body["compaction"] is JsonObject compaction)
+                {
+                    MaskContent(compaction, "instructions"); // a compaction request's own summarization prompt
+                }
                 break;
             case AiApi.OpenAIChatCompletions:
                 MaskMessages(body["messages"], "content");

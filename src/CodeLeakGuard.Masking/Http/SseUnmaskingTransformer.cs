@@ -25,7 +25,7 @@ public sealed partial class SseUnmaskingTransformer
 
     public AiApi Api => _api;
 
-    /// <summary>Called with the response id a Responses API stream announces.</summary>
+    /// <summary>Called with the id a stream announces: a Responses API response's, an Anthropic message's.</summary>
     public System.Action<string>? ResponseIdObserved { get; set; }
 
     public IEnumerable<SseEvent> Transform(SseEvent input)
@@ -80,6 +80,11 @@ public sealed partial class SseUnmaskingTransformer
     {
         var type = data["type"]?.GetValue<string>();
         var index = data["index"]?.ToJsonString() ?? "0";
+        if (type == "message_start" && data["message"]?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+        {
+            ResponseIdObserved?.Invoke(id.GetValue<string>()); // a later request may continue from it (a server-held thread)
+        }
+
         if (type == "content_block_delta" && data["delta"] is JsonObject delta)
         {
             var field = delta["type"]?.GetValue<string>() switch
