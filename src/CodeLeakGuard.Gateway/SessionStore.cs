@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CodeLeakGuard.Masking.Http;
 
 namespace CodeLeakGuard.Gateway;
@@ -9,6 +10,7 @@ public sealed class SessionStore
     // Lazy: two first requests of one conversation racing must still share one session.
     private readonly ConcurrentDictionary<string, Lazy<Entry>> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _responseConversations = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<IConversationMasker, string> _keysOfSessions = new(); // each answer finds its conversation at once
     private readonly Func<IConversationMasker> _factory;
     private readonly TimeSpan _idleTimeout;
 
@@ -23,7 +25,7 @@ public sealed class SessionStore
     public IConversationMasker Get(string conversationKey)
     {
         EvictIdle();
-        var entry = _sessions.GetOrAdd(conversationKey, _ => new Lazy<Entry>(() => new Entry(_factory()))).Value;
+        var entry = _sessions.GetOrAdd(conversationKey, key => new Lazy<Entry>(() => New(key))).Value;
         entry.LastUsed = DateTimeOffset.UtcNow;
         return entry.Masker;
     }
@@ -31,8 +33,7 @@ public sealed class SessionStore
     /// <summary>Remembers which conversation produced a stored answer's id: a response (for <c>previous_response_id</c>), a conversation, a batch.</summary>
     public void RememberResponse(string responseId, IConversationMasker masker)
     {
-        var key = _sessions.FirstOrDefault(p => p.Value.IsValueCreated && ReferenceEquals(p.Value.Value.Masker, masker)).Key;
-        if (key is not null)
+        if (_keysOfSessions.TryGetValue(masker, out var key) && _sessions.ContainsKey(key))
         {
             Remember(responseId, key);
         }
@@ -43,6 +44,13 @@ public sealed class SessionStore
 
     public string? ConversationOfResponse(string responseId) =>
         _responseConversations.TryGetValue(responseId, out var key) ? key : null;
+
+    private Entry New(string conversationKey)
+    {
+        var entry = new Entry(_factory());
+        _keysOfSessions.AddOrUpdate(entry.Masker, conversationKey);
+        return entry;
+    }
 
     private void EvictIdle()
     {
