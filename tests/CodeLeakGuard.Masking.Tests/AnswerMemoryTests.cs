@@ -180,6 +180,26 @@ public class AnswerMemoryTests
 
     private static SseEvent Event(JsonObject data) => new() { Event = data["type"]!.GetValue<string>(), Data = data.ToJsonString() };
 
+    [Fact]
+    public void A_log_probabilitys_token_that_is_a_whole_pseudonym_comes_back_with_bytes_that_spell_the_real_name()
+    {
+        var masker = new SessionMasker(new MaskingSession());
+        var (engine, _) = Pseudonyms(masker.Mask(Code).Text);
+        var bytes = string.Join(",", System.Text.Encoding.UTF8.GetBytes(engine));
+        var answer = JsonNode.Parse($$$"""
+            {"choices":[{"message":{"role":"assistant","content":"{{{engine}}} is empty"},
+              "logprobs":{"content":[{"token":"{{{engine}}}","logprob":-0.1,"bytes":[{{{bytes}}}]},
+                                     {"token":" é","logprob":-0.2,"bytes":[32,195]}]}}]}
+            """)!;
+
+        ResponseUnmasker.Unmask(answer, masker);
+
+        var tokens = answer["choices"]![0]!["logprobs"]!["content"]!;
+        Assert.Equal("OrderPricingEngine", tokens[0]!["token"]!.GetValue<string>());
+        Assert.Equal("OrderPricingEngine", System.Text.Encoding.UTF8.GetString(tokens[0]!["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()).ToArray()));
+        Assert.Equal("[32,195]", tokens[1]!["bytes"]!.ToJsonString()); // untouched: a token may hold part of a character
+    }
+
     private static (string Engine, string Margin) Pseudonyms(string maskedCode)
     {
         var engine = System.Text.RegularExpressions.Regex.Match(maskedCode, @"class (\w+)").Groups[1].Value;

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -38,7 +39,14 @@ public static class ResponseUnmasker
 
                     if (value is JsonValue && value.GetValueKind() == JsonValueKind.String)
                     {
-                        obj[key] = UnmaskString(key, value.GetValue<string>(), masker, memory);
+                        var text = value.GetValue<string>();
+                        var unmasked = UnmaskString(key, text, masker, memory);
+                        obj[key] = unmasked;
+                        if (key == "token" && !ReferenceEquals(unmasked, text) && unmasked != text && obj["bytes"] is JsonArray)
+                        {
+                            // A log-probability's token that was a whole pseudonym: its bytes spell the real name too.
+                            obj["bytes"] = new JsonArray(Encoding.UTF8.GetBytes(unmasked).Select(b => (JsonNode)(int)b).ToArray());
+                        }
                     }
                     else
                     {
