@@ -13,8 +13,10 @@ namespace CodeLeakGuard.Gateway.Tests;
 /// </summary>
 public class StoredChatCompletionsTests
 {
-    [Fact]
-    public async Task A_stored_completions_messages_read_back_by_id_carry_the_real_names()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_stored_completions_messages_read_back_by_id_carry_the_real_names(bool stream)
     {
         string? stored = null;
         await using var upstream = await RecordingUpstream.StartAsync(async (context, request) =>
@@ -23,6 +25,13 @@ public class StoredChatCompletionsTests
             if (context.Request.Method == "POST")
             {
                 stored = request.Json["messages"]![0]!["content"]!.GetValue<string>(); // kept as the provider got it: masked
+                if (stream)
+                {
+                    context.Response.ContentType = "text/event-stream";
+                    await context.Response.WriteAsync("""data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gpt-4.1","choices":[{"index":0,"delta":{"role":"assistant","content":"Noted."},"finish_reason":"stop"}]}""" + "\n\ndata: [DONE]\n\n");
+                    return;
+                }
+
                 await context.Response.WriteAsync(FakeUpstream.ChatCompletion("Noted."));
                 return;
             }
@@ -38,7 +47,7 @@ public class StoredChatCompletionsTests
         using var client = new HttpClient { BaseAddress = gateway.Address };
 
         var chat = await client.PostAsync("/v1/chat/completions", new StringContent(
-            new JsonObject { ["model"] = "gpt-4.1", ["store"] = true, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = ProprietaryPrompt.Code }) }.ToJsonString(),
+            new JsonObject { ["model"] = "gpt-4.1", ["store"] = true, ["stream"] = stream, ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = ProprietaryPrompt.Code }) }.ToJsonString(),
             Encoding.UTF8, "application/json"));
         var messages = await client.GetAsync("/v1/chat/completions/chatcmpl-1/messages");
         var withBody = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/chat/completions/chatcmpl-1") { Content = new StringContent("{\"x\":1}") });

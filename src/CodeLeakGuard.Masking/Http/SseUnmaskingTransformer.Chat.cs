@@ -23,6 +23,11 @@ public sealed partial class SseUnmaskingTransformer
 
     private IEnumerable<SseEvent> Chat(SseEvent input, JsonObject data)
     {
+        if (_lastChatChunk is null && _api == AiApi.OpenAIChatCompletions && data["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+        {
+            ResponseIdObserved?.Invoke(id.GetValue<string>()); // a stored completion is read back by this id
+        }
+
         _lastChatChunk = data;
         if (data["choices"] is JsonArray choices)
         {

@@ -25,7 +25,7 @@ public sealed partial class SseUnmaskingTransformer
 
     public AiApi Api => _api;
 
-    /// <summary>Called with the id a stream announces: a Responses API response's, an Anthropic message's.</summary>
+    /// <summary>Called with the id a stream announces: a Responses API response's, an Anthropic message's, a chat completion's.</summary>
     public System.Action<string>? ResponseIdObserved { get; set; }
 
     public IEnumerable<SseEvent> Transform(SseEvent input)
