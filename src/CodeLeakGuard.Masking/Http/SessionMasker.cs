@@ -165,7 +165,8 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
 
     // Whether the run of letters and digits at `start` begins with the "uXXXX" of a JSON escape.
     private static bool StartsWithJsonEscape(string text, int start, int run) =>
-        run >= 5 && start > 0 && text[start - 1] == '\\' && text[start] == 'u' && IsHex(text[start + 1]) && IsHex(text[start + 2]) && IsHex(text[start + 3]) && IsHex(text[start + 4]);
+        run >= 5 && start > 0 && text[start - 1] == '\\' && text[start] == 'u'
+        && IsHex(text[start + 1]) && IsHex(text[start + 2]) && IsHex(text[start + 3]) && IsHex(text[start + 4]);
 
     private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
@@ -179,17 +180,17 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
         var hold = 0;
         for (var at = text.Length - 1; at >= from; at--)
         {
-            var tail = text.Length - at;
-            if (text[at] != '\\' || Unmasking.Unmasker.IsEscapedBracket(text, at, 'E'))
+            if (text[at] != '\\')
             {
-                if (text[at] == '\\')
-                {
-                    break; // closed: whatever opened before it is complete
-                }
-
                 continue;
             }
 
+            if (Unmasking.Unmasker.IsEscapedBracket(text, at, 'E'))
+            {
+                break; // closed: whatever opened before it is complete
+            }
+
+            var tail = text.Length - at;
             if (Unmasking.Unmasker.IsEscapedBracket(text, at, 'C'))
             {
                 return tail;
