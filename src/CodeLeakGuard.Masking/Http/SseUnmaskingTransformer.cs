@@ -30,7 +30,15 @@ public sealed partial class SseUnmaskingTransformer
 
     public IEnumerable<SseEvent> Transform(SseEvent input)
     {
-        if (input.Data is null || input.Data == "[DONE]")
+        if (input.Data is null)
+        {
+            // A comment (": keep-alive", as routers send), or only an id or retry line: nothing to unmask, and no reason
+            // to release what is held back (it may be half a pseudonym that the next chunk completes).
+            yield return input;
+            yield break;
+        }
+
+        if (input.Data == "[DONE]")
         {
             foreach (var pending in FlushAllChat())
             {
