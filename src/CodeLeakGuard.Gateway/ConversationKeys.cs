@@ -78,7 +78,8 @@ public static class ConversationKeys
 
     /// <summary>
     /// The provider-stored conversation a request continues: the Responses API's <c>conversation</c> (an id, or an
-    /// object with one), or the conversation a Conversations API path names; null if none.
+    /// object with one), the conversation a Conversations API path names, or the stored chat completion one updates;
+    /// null if none.
     /// </summary>
     public static string? StoredConversation(AiApi api, JsonObject body, string path) => api switch
     {
@@ -89,6 +90,7 @@ public static class ConversationKeys
             _ => null,
         },
         AiApi.OpenAIConversations => AiApiDetector.ConversationId(path),
+        AiApi.OpenAIChatCompletions => AiApiDetector.StoredChatCompletionId(path), // a stored completion's update
         _ => null,
     };
 

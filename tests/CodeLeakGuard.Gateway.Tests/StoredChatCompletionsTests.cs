@@ -8,8 +8,8 @@ namespace CodeLeakGuard.Gateway.Tests;
 
 /// <summary>
 /// Chat completions stored by the provider (<c>"store": true</c>) and read back by id through the gateway: the stored
-/// messages come back with real names, unmasked in the session that masked them; a body on a read is refused. Before,
-/// every such read was blocked as not understood.
+/// messages come back with real names, unmasked in the session that masked them; a body on a read is refused; its
+/// metadata can be updated. Before, every such request was blocked as not understood.
 /// </summary>
 public class StoredChatCompletionsTests
 {
@@ -22,6 +22,14 @@ public class StoredChatCompletionsTests
         await using var upstream = await RecordingUpstream.StartAsync(async (context, request) =>
         {
             context.Response.ContentType = "application/json";
+            if (context.Request.Method == "POST" && request.Path.EndsWith("/chatcmpl-1", StringComparison.Ordinal))
+            {
+                var updated = JsonNode.Parse(FakeUpstream.ChatCompletion(stored!))!;
+                updated["metadata"] = request.Json["metadata"]!.DeepClone();
+                await context.Response.WriteAsync(updated.ToJsonString());
+                return;
+            }
+
             if (context.Request.Method == "POST")
             {
                 stored = request.Json["messages"]![0]!["content"]!.GetValue<string>(); // kept as the provider got it: masked
@@ -51,6 +59,7 @@ public class StoredChatCompletionsTests
             Encoding.UTF8, "application/json"));
         var messages = await client.GetAsync("/v1/chat/completions/chatcmpl-1/messages");
         var withBody = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/v1/chat/completions/chatcmpl-1") { Content = new StringContent("{\"x\":1}") });
+        var update = await client.PostAsync("/v1/chat/completions/chatcmpl-1", new StringContent("""{"metadata":{"ticket":"JIRA-42"}}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
         ProprietaryPrompt.AssertNoLeak(stored!);
@@ -58,6 +67,9 @@ public class StoredChatCompletionsTests
         var content = JsonNode.Parse(await messages.Content.ReadAsStringAsync())!["data"]![0]!["content"]!.GetValue<string>();
         Assert.Contains("public sealed class OrderPricingEngine", content);
         Assert.Equal(HttpStatusCode.BadRequest, withBody.StatusCode);
-        Assert.Equal(2, upstream.Received.Count);
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode); // a stored completion's metadata updated, its answer unmasked in its session
+        Assert.Contains("public sealed class OrderPricingEngine", JsonNode.Parse(await update.Content.ReadAsStringAsync())!["choices"]![0]!["message"]!["content"]!.GetValue<string>());
+        Assert.Equal("""{"ticket":"JIRA-42"}""", upstream.Received.Last().Json["metadata"]!.ToJsonString());
+        Assert.Equal(3, upstream.Received.Count);
     }
 }

@@ -30,6 +30,7 @@ public class AiApiDetectorTests
     [InlineData("GET", "/v1/chat/completions/chatcmpl-1", AiApi.StoredAnswer)]
     [InlineData("GET", "/v1/chat/completions/chatcmpl-1/messages", AiApi.StoredAnswer)]
     [InlineData("DELETE", "/v1/chat/completions/chatcmpl-1", AiApi.StoredAnswer)]
+    [InlineData("POST", "/v1/chat/completions/chatcmpl-1", AiApi.OpenAIChatCompletions)]
     [InlineData("POST", "/v1/chat/completions/chatcmpl-1/cancel", AiApi.Unknown)]
     [InlineData("GET", "/v1/chat/completions/chatcmpl-1/input_items", AiApi.Unknown)]
     [InlineData("POST", "/openai/v1/responses", AiApi.OpenAIResponses)]

@@ -15,7 +15,7 @@ public enum AiApi
     /// </summary>
     AnthropicMessages,
 
-    /// <summary>OpenAI Chat Completions: <c>POST /v1/chat/completions</c>.</summary>
+    /// <summary>OpenAI Chat Completions: <c>POST /v1/chat/completions</c>, and a stored completion's update (<c>POST /v1/chat/completions/{id}</c>).</summary>
     OpenAIChatCompletions,
 
     /// <summary>
@@ -128,9 +128,9 @@ public static class AiApiDetector
             return AiApi.OpenAIModerations;
         }
 
-        if (trimmed.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase) || StoredChatCompletionId(trimmed) is not null)
         {
-            return AiApi.OpenAIChatCompletions;
+            return AiApi.OpenAIChatCompletions; // a stored completion's metadata updated: the same body keys, only metadata set
         }
 
         if (trimmed.EndsWith("/completions", StringComparison.OrdinalIgnoreCase))
@@ -153,6 +153,15 @@ public static class AiApiDetector
         var start = path.LastIndexOf("/models/", StringComparison.OrdinalIgnoreCase);
         var colon = start < 0 ? -1 : path.IndexOf(':', start);
         return colon < 0 ? null : path.Substring(start + "/models/".Length, colon - start - "/models/".Length);
+    }
+
+    /// <summary>The id of the stored chat completion a path names (<c>.../chat/completions/{id}</c>), or null.</summary>
+    public static string? StoredChatCompletionId(string path)
+    {
+        var segments = path.TrimEnd('/').Split('/');
+        var n = segments.Length;
+        return n >= 3 && segments[n - 1].Length > 0 && segments[n - 2].Equals("completions", StringComparison.OrdinalIgnoreCase)
+            && segments[n - 3].Equals("chat", StringComparison.OrdinalIgnoreCase) ? segments[n - 1] : null;
     }
 
     /// <summary>
