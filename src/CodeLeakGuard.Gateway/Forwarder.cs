@@ -65,6 +65,14 @@ internal sealed class Forwarder
             return;
         }
 
+        if (context.Request.Headers.Upgrade.Any(protocol => protocol?.Contains("websocket", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            // The Responses API's WebSocket mode (Codex tries it first): frames cannot be read and masked here.
+            await ErrorAsync(context, api, HttpStatusCode.BadRequest, "invalid_request_error",
+                "WebSocket connections cannot be masked, so they are refused; send requests over HTTP (streamed answers work there, and clients such as Codex fall back to it)");
+            return;
+        }
+
         if (_router.Route(context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty) is not { } route)
         {
             await ErrorAsync(context, api, HttpStatusCode.NotFound, "not_found_error",

@@ -59,6 +59,26 @@ public class GatewayServerTests
     }
 
     [Fact]
+    public async Task A_websocket_connection_is_refused_with_a_reason_and_nothing_reaches_the_provider()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("openai", upstream.Address)], NewSession = DictionaryMasker.Contoso });
+        await using var __ = gateway;
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        using var handshake = new HttpRequestMessage(HttpMethod.Get, "/v1/responses"); // the same handshake, to read the reason
+        handshake.Headers.Upgrade.Add(new System.Net.Http.Headers.ProductHeaderValue("websocket"));
+
+        await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => socket.ConnectAsync(new Uri($"ws://{gateway.Address.Authority}/v1/responses"), CancellationToken.None));
+        var refused = await client.SendAsync(handshake);
+
+        Assert.Equal(HttpStatusCode.BadRequest, socket.HttpStatusCode);
+        Assert.Equal("true", socket.HttpResponseHeaders![ProviderErrors.BlockedHeader].Single());
+        Assert.Contains("WebSocket connections cannot be masked", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(upstream.Received);
+    }
+
+    [Fact]
     public async Task A_compressed_body_is_held_to_the_body_limit_once_decompressed()
     {
         await using var upstream = await FakeUpstream.StartAsync();
