@@ -7,8 +7,8 @@ namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
 /// A request's top-level keys beside the ones each shape masks: settings and ids pass; every string of any other key
-/// (stop sequences, a parameter added after this was written) is masked as text, so nothing reaches the
-/// provider unmasked because its key is new. Not refused: providers add parameters every month, and a refusal would
+/// (stop sequences, a parameter added after this was written) is masked as text, so nothing reaches the provider
+/// unmasked because its key is new. Not refused: providers add parameters every month, and a refusal would
 /// stop every client that sends one.
 /// </summary>
 public sealed partial class RequestMasker
@@ -16,7 +16,10 @@ public sealed partial class RequestMasker
     // The keys each shape masks itself (MaskShape).
     private static readonly Dictionary<AiApi, string[]> MaskedTopLevelKeys = new()
     {
-        [AiApi.AnthropicMessages] = new[] { "system", "messages", "tools", "tool_choice", "output_config", "output_format", "context_management", "compaction" },
+        [AiApi.AnthropicMessages] = new[]
+        {
+            "system", "messages", "tools", "tool_choice", "output_config", "output_format", "context_management", "compaction",
+        },
         [AiApi.OpenAIChatCompletions] = new[] { "messages", "tools", "functions", "tool_choice", "function_call", "response_format", "prediction" },
         [AiApi.AnthropicMessageBatches] = new[] { "requests" },
         [AiApi.OpenAICompletions] = new[] { "prompt", "suffix" },
