@@ -33,8 +33,7 @@ public class GatewayServerTests
         var (_, sent, headers) = Assert.Single(upstream.Received);
         Assert.DoesNotContain("OrderPricingEngine", sent);
         Assert.Equal("sk-ant-test", headers["x-api-key"]);
-        var text = string.Concat(body.Split('\n').Where(l => l.StartsWith("data: {\"type\":\"content_block_delta\"", StringComparison.Ordinal))
-            .Select(l => System.Text.Json.JsonDocument.Parse(l[6..]).RootElement.GetProperty("delta").GetProperty("text").GetString()));
+        var text = StreamedText.Anthropic(body);
         Assert.Equal("Use OrderPricingEngine and ComputeMargin", text);
         Assert.Contains("message_stop", body);
     }
@@ -289,8 +288,7 @@ public class GatewayServerTests
         var received = Assert.Single(upstream.Received);
         Assert.Equal(path, received.Path);
         Assert.DoesNotContain("OrderPricingEngine", received.Body);
-        var text = string.Concat(body.Split('\n').Where(l => l.StartsWith("data: {\"type\":\"content_block_delta\"", StringComparison.Ordinal))
-            .Select(l => System.Text.Json.JsonDocument.Parse(l[6..]).RootElement.GetProperty("delta").GetProperty("text").GetString()));
+        var text = StreamedText.Anthropic(body);
         Assert.Equal("Echo: Why does OrderPricingEngine.ComputeMargin round twice?", text);
         Assert.Contains("\"model\":\"claude-sonnet-4-5@20250929\"", await File.ReadAllTextAsync(audit)); // from the path: the body names none
     }

@@ -42,9 +42,6 @@ public class ServerHeldThreadTests
         Assert.Equal("Echo: Is OrderPricingEngine thread-safe?", AnswerText(await second.Content.ReadAsStringAsync(), stream));
     }
 
-    private static string AnswerText(string body, bool stream) => stream
-        ? string.Concat(body.Split('\n')
-            .Where(line => line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"text_delta\"", StringComparison.Ordinal))
-            .Select(line => JsonNode.Parse(line["data: ".Length..])!["delta"]!["text"]!.GetValue<string>()))
-        : JsonNode.Parse(body)!["content"]![0]!["text"]!.GetValue<string>();
+    private static string AnswerText(string body, bool stream) =>
+        stream ? StreamedText.Anthropic(body) : JsonNode.Parse(body)!["content"]![0]!["text"]!.GetValue<string>();
 }
