@@ -27,7 +27,8 @@ public class LexAheadTests
             ["messages"] = new JsonArray(texts.Select(t => (JsonNode)new JsonObject { ["role"] = "user", ["content"] = t }).ToArray()),
         };
 
-        var sessionMasker = new SessionMasker(new MaskingSession());
+        using var thread = new LexAheadThread(); // its own, so other tests cannot keep it busy
+        var sessionMasker = new SessionMasker(new MaskingSession()) { LexAheadThread = thread };
         var requestMasker = new RequestMasker(sessionMasker);
         requestMasker.Mask(AiApi.AnthropicMessages, body);
         Assert.True(sessionMasker.TextsLexedAhead > 0, "lexing ahead did not take part");
@@ -36,6 +37,7 @@ public class LexAheadTests
             // The body written from the texts the worker escaped is the body written without them.
             Assert.NotNull(preEscaped);
             Assert.True(SpinWait.SpinUntil(() => preEscaped!.EscapedByWorker > 0, TimeSpan.FromSeconds(10)), "the worker escaped nothing");
+            Assert.Equal(1, thread.JobsStarted); // the worker is its own thread, not the pool's (which started late; see LexAheadThread)
             Assert.Equal(Write(body, null), Write(body, preEscaped));
         }
 

@@ -15,7 +15,7 @@ namespace CodeLeakGuard.Masking.Http;
 /// the first fifth of the texts itself, the worker the rest; whichever thread reaches a text first lexes it: the
 /// masking thread never waits for a text the worker has not started, and while the worker is still lexing the text
 /// it needs, it lexes the last text nobody has started (lexing costs more than masking, so otherwise it would mostly
-/// wait), then waits for the worker only briefly.
+/// wait), then waits for the worker only briefly. The worker is <see cref="LexAheadThread"/>, not the thread pool.
 /// </summary>
 internal sealed class LexAhead
 {
@@ -35,6 +35,7 @@ internal sealed class LexAhead
 
     private readonly MaskingSession _session;
     private readonly Action<string>? _beforeLexing;
+    private readonly LexAheadThread _thread;
     private readonly Dictionary<string, Slot> _slots = new(Text.LongTextComparer.Instance);
     private readonly List<Slot> _order = new(); // appended to under its lock until all texts are in
     private volatile bool _stopped;
@@ -44,8 +45,9 @@ internal sealed class LexAhead
     private int _workerFrom = 1;
     private int _stealFrom;
 
-    private LexAhead(MaskingSession session, Action<string>? beforeLexing)
+    private LexAhead(MaskingSession session, Action<string>? beforeLexing, LexAheadThread thread)
     {
+        _thread = thread;
         _session = session;
         _beforeLexing = beforeLexing;
     }
@@ -58,8 +60,9 @@ internal sealed class LexAhead
 
     /// <summary>Lexing ahead for one request, to be given its texts with <see cref="Add"/>; null when there is no second core.</summary>
     /// <param name="beforeLexing">Called on the worker before it lexes a text (tests stall it here).</param>
-    public static LexAhead? Create(MaskingSession session, Action<string>? beforeLexing = null) =>
-        Enabled && Environment.ProcessorCount >= 2 ? new LexAhead(session, beforeLexing) : null;
+    /// <param name="thread">The thread to lex on (<see cref="LexAheadThread.Shared"/> unless a test gives its own).</param>
+    public static LexAhead? Create(MaskingSession session, Action<string>? beforeLexing = null, LexAheadThread? thread = null) =>
+        Enabled && Environment.ProcessorCount >= 2 ? new LexAhead(session, beforeLexing, thread ?? LexAheadThread.Shared) : null;
 
     /// <summary>A text of the request, in order (on the masking thread); once there is enough code, the worker starts.</summary>
     public void Add(string text)
@@ -80,7 +83,7 @@ internal sealed class LexAhead
         if (!_started && _order.Count >= 2 && _chars >= MinimumChars)
         {
             _started = true;
-            _ = Task.Run(Work);
+            _thread.Run(Work);
         }
     }
 

@@ -39,10 +39,13 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
     public MaskedPrompt Mask(string text) => Mask(text, ahead: null);
 
     /// <summary>Lexing ahead, on another core, for one request (null without one): give it the texts <see cref="IsRemembered"/> says are new.</summary>
-    internal LexAhead? LexAhead() => Http.LexAhead.Create(Session, BeforeLexingAhead);
+    internal LexAhead? LexAhead() => Http.LexAhead.Create(Session, BeforeLexingAhead, LexAheadThread);
 
     /// <summary>Called on the lexing-ahead worker before each text it lexes (tests stall the worker with it).</summary>
     internal Action<string>? BeforeLexingAhead { get; set; }
+
+    /// <summary>The thread that lexes ahead (null: the process's shared one; tests give their own).</summary>
+    internal LexAheadThread? LexAheadThread { get; set; }
 
     /// <summary>Whether <paramref name="text"/> was masked before in this conversation (then it is not masked again).</summary>
     internal bool IsRemembered(string text)
