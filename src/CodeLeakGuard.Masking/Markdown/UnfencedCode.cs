@@ -27,6 +27,8 @@ internal static class UnfencedCode
 
     private static readonly char[] StatementEnds = { ';', '{', '}' };
 
+    private static readonly char[] BraceChars = { '{', '}' };
+
     private enum Kind
     {
         Blank,
@@ -192,10 +194,11 @@ internal static class UnfencedCode
         {
             var prefix = ListingPrefix(text, start, end);
             var (from, to) = WhiteSpace.Trim(text, start + prefix, end);
+            // Most lines have no brace: a vectorised search skips them (a coding agent's request has thousands of lines).
             var braces = 0;
-            for (var i = from; i < to; i++)
+            for (var i = from < to ? text.IndexOfAny(BraceChars, from, to - from) : -1; i >= 0; i = i + 1 < to ? text.IndexOfAny(BraceChars, i + 1, to - i - 1) : -1)
             {
-                braces += text[i] == '{' ? 1 : text[i] == '}' ? -1 : 0;
+                braces += text[i] == '{' ? 1 : -1;
             }
 
             return new Line(start, end, prefix, from == to ? Kind.Blank : Classify(text, from, to), braces, from < to && text[from] == '"');
@@ -209,7 +212,7 @@ internal static class UnfencedCode
             var length = to - from;
             var closes = length <= 3 && first is ')' or ']' or '}' && (length == 1 || text[from + 1] is ')' or ',');
             if (last is ';' or '{' or '}' || closes || StartsWith(text, from, to, "//") || StartsWith(text, from, to, "/*") || StartsWith(text, from, to, "*/")
-                || StartsWithDirective(text, from, to))
+                || (first == '#' && StartsWithDirective(text, from, to)))
             {
                 return Kind.Strong;
             }
