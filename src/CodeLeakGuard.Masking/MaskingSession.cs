@@ -218,19 +218,27 @@ public sealed class MaskingSession
     internal MaskResult MaskMarkdown(string text, LexedMarkdown? lexed, string? path = null)
     {
         var usable = lexed is not null && string.Equals(lexed.Text, text, StringComparison.Ordinal) ? lexed : null;
-        return Run(text, context => MarkdownMasker.Mask(context, text, usable, path));
+        return Run(text, context => MarkdownMasker.Mask(context, text, usable, path), usable?.InputNumbers);
     }
 
     /// <summary>The session-independent part of masking Markdown, safe to run on any thread before <see cref="MaskMarkdown"/>.</summary>
-    internal LexedMarkdown LexMarkdown(string text) => MarkdownMasker.Lex(Options.ParseOptions, _scanner, text);
+    internal LexedMarkdown LexMarkdown(string text) => MarkdownMasker.Lex(Options.ParseOptions, _scanner, text, _tags);
 
-    private MaskResult Run(string text, Func<MaskContext, string> mask)
+    /// <param name="inputNumbers">The text's tagged numbers when found ahead (<see cref="LexedMarkdown.InputNumbers"/>); null: found here.</param>
+    private MaskResult Run(string text, Func<MaskContext, string> mask, IReadOnlyList<int>? inputNumbers = null)
     {
         Validate(text);
         lock (_gate)
         {
             var context = new MaskContext(Options, _state, _scanner, _tags);
-            context.ReserveInputNumbers(text);
+            if (inputNumbers is null)
+            {
+                context.ReserveInputNumbers(text);
+            }
+            else
+            {
+                context.ReserveInputNumbers(inputNumbers);
+            }
             var masked = Guarded(() => mask(context));
             return new MaskResult(masked, context.BuildReport());
         }

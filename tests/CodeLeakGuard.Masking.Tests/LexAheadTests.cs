@@ -50,6 +50,20 @@ public class LexAheadTests
         Assert.NotEqual(texts, actual); // the names were masked at all
     }
 
+    [Fact]
+    public void Placeholder_lookalikes_found_while_lexing_ahead_are_reserved_as_when_masking_directly()
+    {
+        const string text = "We renamed Class1 and Method2 last week.\n\n```csharp\nclass Invoice { void Issue() { } }\n```";
+        var ahead = new MaskingSession();
+        var lexed = ahead.LexMarkdown(text);
+        Assert.Equal(new[] { 1, 2 }, lexed.InputNumbers);
+
+        var masked = ahead.MaskMarkdown(text, lexed).Text;
+
+        Assert.Equal(new MaskingSession().Mask(text, MaskKind.Markdown).Text, masked);
+        Assert.DoesNotContain("class Class1 ", masked); // 1 and 2 stay reserved: never handed out as pseudonyms
+    }
+
     private static byte[] Write(JsonNode body, PreEscapedStrings? preEscaped)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.CSharp;
 using CodeLeakGuard.Masking.Proprietary;
+using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Secrets;
 
@@ -47,7 +48,8 @@ internal static class MarkdownMasker
     /// Splits <paramref name="text"/>, lexes its C# blocks and scans for secrets the regions that will be masked as
     /// text: no session state, so any thread may do it.
     /// </summary>
-    public static LexedMarkdown Lex(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options, SecretScanner scanner, string text)
+    /// <param name="tags">The session's tag words: given, the numbers written after them are found here too (see <see cref="LexedMarkdown.InputNumbers"/>).</param>
+    public static LexedMarkdown Lex(Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options, SecretScanner scanner, string text, TagWords? tags = null)
     {
         var segments = MarkdownSegmenter.Split(text);
         var code = new Dictionary<int, LexedCSharp>();
@@ -77,7 +79,7 @@ internal static class MarkdownMasker
             }
         }
 
-        return new LexedMarkdown(text, segments, code, prescan);
+        return new LexedMarkdown(text, segments, code, prescan) { InputNumbers = tags is null ? null : MaskContext.InputNumbers(tags, text) };
     }
 
     private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared, bool withholdText)
@@ -202,6 +204,9 @@ internal sealed class LexedMarkdown
 
     /// <summary>The secret scans of the regions that will be masked as text.</summary>
     public PrescannedSecrets Prescanned { get; }
+
+    /// <summary>The numbers the text writes after tag words (<c>Class7</c>), for the session to reserve; null when not looked for.</summary>
+    public IReadOnlyList<int>? InputNumbers { get; init; }
 
     public string Text { get; }
 
