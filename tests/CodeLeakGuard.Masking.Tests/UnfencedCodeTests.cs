@@ -164,6 +164,28 @@ public class UnfencedCodeTests
         Assert.Equal(Code, text.Substring(segments[1].Start, segments[1].End - segments[1].Start).TrimEnd('\n'));
     }
 
+    [Fact]
+    public void A_line_that_reads_as_prose_inside_an_open_block_stays_in_the_code()
+    {
+        const string Query = """
+            public sealed class RegionReport
+            {
+                public IEnumerable<string> Regions(Invoice invoice)
+                {
+                    return from line in invoice.Lines
+                           orderby line.Total descending
+                           select line.Region;
+                }
+            }
+            """;
+
+        var segments = MarkdownSegmenter.Split(Query);
+
+        var segment = Assert.Single(segments, s => s.Kind != MarkdownSegmentKind.Prose || s.End > s.Start);
+        Assert.Equal(MarkdownSegmentKind.CSharpCode, segment.Kind);
+        Assert.Equal((0, Query.Length), (segment.Start, segment.End));
+    }
+
     private static void AssertNoProprietaryName(string masked)
     {
         foreach (var name in ProprietaryNames)

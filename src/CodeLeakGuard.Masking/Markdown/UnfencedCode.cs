@@ -196,13 +196,15 @@ internal static class UnfencedCode
             var (from, to) = WhiteSpace.Trim(text, start + prefix, end);
             // Most lines have no brace: a vectorised search skips them (a coding agent's request has thousands of lines).
             var braces = 0;
-            for (var i = from < to ? text.IndexOfAny(BraceChars, from, to - from) : -1; i >= 0; i = i + 1 < to ? text.IndexOfAny(BraceChars, i + 1, to - i - 1) : -1)
+            for (var i = IndexOfBrace(text, from, to); i >= 0; i = IndexOfBrace(text, i + 1, to))
             {
                 braces += text[i] == '{' ? 1 : -1;
             }
 
             return new Line(start, end, prefix, from == to ? Kind.Blank : Classify(text, from, to), braces, from < to && text[from] == '"');
         }
+
+        private static int IndexOfBrace(string text, int from, int to) => from < to ? text.IndexOfAny(BraceChars, from, to - from) : -1;
 
         // Lines are classified where they stand (no string of each line: a long system prompt has thousands).
         private static Kind Classify(string text, int from, int to)
