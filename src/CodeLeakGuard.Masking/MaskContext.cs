@@ -59,29 +59,13 @@ internal sealed class MaskContext
         }
     }
 
-    /// <summary>Reserves every number the input writes after a tag word, before this call allocates any.</summary>
-    public void ReserveInputNumbers(string text) => ReserveInputNumbers(InputNumbers(Tags, text));
-
-    /// <summary>Reserves numbers <see cref="InputNumbers"/> found before (on another thread), in their order.</summary>
+    /// <summary>Reserves the numbers the input writes after tag words (<see cref="TagWords.NumbersIn"/>), before this call allocates any.</summary>
     public void ReserveInputNumbers(IReadOnlyList<int> numbers)
     {
         foreach (var number in numbers)
         {
             State.Reserve(number);
         }
-    }
-
-    /// <summary>The numbers <paramref name="text"/> writes after tag words, in order: no session state, so any thread may find them.</summary>
-    public static IReadOnlyList<int> InputNumbers(TagWords tags, string text)
-    {
-        List<int>? numbers = null;
-        var position = 0;
-        while (tags.NextTaggedNumber(text, ref position, text.Length, 0, out _, out var number, out _))
-        {
-            (numbers ??= new List<int>()).Add(number);
-        }
-
-        return numbers ?? (IReadOnlyList<int>)Array.Empty<int>();
     }
 
     /// <summary>

@@ -95,7 +95,7 @@ public sealed class MaskingSession
             var contexts = batch.Select(_ => new MaskContext(Options, _state, _scanner, _tags)).ToList();
             foreach (var request in batch)
             {
-                contexts[0].ReserveInputNumbers(request.Text);
+                contexts[0].ReserveInputNumbers(_tags.NumbersIn(request.Text));
             }
 
             return Guarded(() =>
@@ -231,14 +231,7 @@ public sealed class MaskingSession
         lock (_gate)
         {
             var context = new MaskContext(Options, _state, _scanner, _tags);
-            if (inputNumbers is null)
-            {
-                context.ReserveInputNumbers(text);
-            }
-            else
-            {
-                context.ReserveInputNumbers(inputNumbers);
-            }
+            context.ReserveInputNumbers(inputNumbers ?? _tags.NumbersIn(text));
             var masked = Guarded(() => mask(context));
             return new MaskResult(masked, context.BuildReport());
         }

@@ -79,7 +79,7 @@ internal static class MarkdownMasker
             }
         }
 
-        return new LexedMarkdown(text, segments, code, prescan) { InputNumbers = tags is null ? null : MaskContext.InputNumbers(tags, text) };
+        return new LexedMarkdown(text, segments, code, prescan) { InputNumbers = tags?.NumbersIn(text) };
     }
 
     private static string Write(MaskContext context, string text, List<MarkdownSegment> segments, Dictionary<int, PreparedCSharp> prepared, bool withholdText)

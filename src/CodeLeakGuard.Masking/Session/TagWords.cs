@@ -45,6 +45,19 @@ internal sealed class TagWords
         return null;
     }
 
+    /// <summary>The numbers <paramref name="text"/> writes right after tag words, in order (empty, not allocated, when none).</summary>
+    public IReadOnlyList<int> NumbersIn(string text)
+    {
+        List<int>? numbers = null;
+        var position = 0;
+        while (NextTaggedNumber(text, ref position, text.Length, 0, out _, out var number, out _))
+        {
+            (numbers ??= new List<int>()).Add(number);
+        }
+
+        return numbers ?? (IReadOnlyList<int>)Array.Empty<int>();
+    }
+
     /// <summary>
     /// Finds the next number written right after a tag word in <c>text[position..end)</c>, moving
     /// <paramref name="position"/> past it; <paramref name="limit"/> is where a tag may start at the earliest.
