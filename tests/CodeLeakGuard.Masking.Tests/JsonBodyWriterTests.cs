@@ -92,6 +92,18 @@ public class JsonBodyWriterTests
         Assert.True(JsonNode.DeepEquals(body, JsonNode.Parse(written)), Encoding.UTF8.GetString(written));
     }
 
+    [Fact]
+    public void Only_what_JSON_requires_is_escaped_and_everything_else_is_copied_as_it_is()
+    {
+        var line = "    12\u2192if (a < b && c) { x = \"y\\z\"; } // é 中 😀 'q' `r`\r\n";
+        var text = string.Concat(Enumerable.Repeat(line, 10));
+        var escapedLine = "    12\u2192if (a < b && c) { x = \\\"y\\\\z\\\"; } // é 中 😀 'q' `r`\\r\\n";
+
+        var written = WriteWith(w => JsonBodyWriter.Write(w, JsonValue.Create(text)));
+
+        Assert.Equal("\"" + string.Concat(Enumerable.Repeat(escapedLine, 10)) + "\"", Encoding.UTF8.GetString(written));
+    }
+
     private static string RoundTrip(string text) => ReadString(WriteWith(w => JsonBodyWriter.Write(w, JsonValue.Create(text))));
 
     private static string ReadString(byte[] json) => JsonDocument.Parse(json).RootElement.GetString()!;

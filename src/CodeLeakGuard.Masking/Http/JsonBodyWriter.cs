@@ -1,7 +1,8 @@
 using System;
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,9 +20,6 @@ internal static class JsonBodyWriter
 {
     /// <summary>Shorter strings (names, models, ids) are written by <see cref="Utf8JsonWriter"/> as before.</summary>
     internal const int LongString = 256;
-
-    /// <summary>Finds the ends of the runs copied through: it stops at least at every byte JSON requires escaped.</summary>
-    private static readonly JavaScriptEncoder Runs = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private static readonly byte[] Hex = { (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', (byte)'A', (byte)'B', (byte)'C', (byte)'D', (byte)'E', (byte)'F' };
 
@@ -90,8 +88,8 @@ internal static class JsonBodyWriter
     /// <summary>Writes <paramref name="text"/> quoted and escaped, as UTF-8, into <paramref name="output"/>; returns the length.</summary>
     /// <remarks>
     /// The text is transcoded whole (an unpaired surrogate becomes U+FFFD), then copied run by run between the bytes
-    /// the relaxed JSON encoder would touch, both vectorized where the runtime can; of those bytes, only the quotation
-    /// mark, the reverse solidus and control characters are escaped, the rest (non-ASCII it is wary of) copied as is.
+    /// JSON requires escaped: the quotation mark, the reverse solidus and control characters. Everything else, non-ASCII
+    /// included, is copied as it is.
     /// </remarks>
     public static int Escape(string text, byte[] output)
     {
@@ -101,34 +99,19 @@ internal static class JsonBodyWriter
             var source = new ReadOnlySpan<byte>(utf8, 0, Encoding.UTF8.GetBytes(text, 0, text.Length, utf8, 0));
             var at = 0;
             output[at++] = (byte)'"';
-            while (!source.IsEmpty)
+            while (true)
             {
-                var run = Runs.FindFirstCharacterToEncodeUtf8(source);
+                var run = IndexOfByteToEscape(source);
+                var copied = run < 0 ? source.Length : run;
+                source.Slice(0, copied).CopyTo(new Span<byte>(output, at, output.Length - at));
+                at += copied;
                 if (run < 0)
-                {
-                    run = source.Length;
-                }
-
-                source.Slice(0, run).CopyTo(new Span<byte>(output, at, output.Length - at));
-                at += run;
-                if (run == source.Length)
                 {
                     break;
                 }
 
-                var lead = source[run];
-                if (lead < 0x20 || lead == '"' || lead == '\\')
-                {
-                    at = WriteEscaped((char)lead, output, at);
-                    source = source.Slice(run + 1);
-                }
-                else
-                {
-                    var sequence = Math.Min(SequenceLength(lead), source.Length - run);
-                    source.Slice(run, sequence).CopyTo(new Span<byte>(output, at, output.Length - at));
-                    at += sequence;
-                    source = source.Slice(run + sequence);
-                }
+                at = WriteEscaped((char)source[run], output, at);
+                source = source.Slice(run + 1);
             }
 
             output[at++] = (byte)'"';
@@ -140,7 +123,38 @@ internal static class JsonBodyWriter
         }
     }
 
-    private static int SequenceLength(byte lead) => lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    // The first byte JSON requires escaped, or -1. Searched a vector at a time: a code listing has one every 20-40
+    // bytes (line breaks, tabs, quotes), so what each stop costs matters as much as the search; a general encoder's
+    // search (JavaScriptEncoder) also stopped at every non-ASCII character, such as the arrow of each numbered line.
+    private static int IndexOfByteToEscape(ReadOnlySpan<byte> source)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<byte>.Count;
+            var control = new Vector<byte>(0x20);
+            var quote = new Vector<byte>((byte)'"');
+            var backslash = new Vector<byte>((byte)'\\');
+            for (; i + width <= source.Length; i += width)
+            {
+                var chunk = MemoryMarshal.Read<Vector<byte>>(source.Slice(i));
+                if ((Vector.LessThan(chunk, control) | Vector.Equals(chunk, quote) | Vector.Equals(chunk, backslash)) != Vector<byte>.Zero)
+                {
+                    break; // in this chunk: found below
+                }
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            if (source[i] is < 0x20 or (byte)'"' or (byte)'\\')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static int WriteEscaped(char c, byte[] output, int at)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Text;
 
@@ -37,13 +38,21 @@ internal static class UnfencedCode
         Strong,
     }
 
+    private const int MaxKeptLines = 16 * 1024;
+
+    [ThreadStatic]
+    private static List<Line>? _lines;
+
     /// <summary>Whether <paramref name="text"/> may hold unfenced code at all (a quick test before lexing it ahead).</summary>
     public static bool MayHold(string text) => text.IndexOfAny(StatementEnds) >= 0;
 
     /// <summary>Adds the segments of the prose <c>text[start..end)</c>: prose, and C# where a run of lines reads as code.</summary>
     public static void Split(string text, int start, int end, List<MarkdownSegment> into)
     {
-        var lines = new List<Line>();
+        // Reused per thread: a coding agent's request has thousands of lines, and growing a new list each time cost
+        // as much as reading the lines.
+        var lines = _lines ??= new List<Line>();
+        lines.Clear();
         for (var position = start; position < end;)
         {
             var newline = text.IndexOf('\n', position, end - position);
@@ -75,25 +84,38 @@ internal static class UnfencedCode
         }
 
         into.Add(new MarkdownSegment(MarkdownSegmentKind.Prose, proseStart, end));
+        if (lines.Capacity > MaxKeptLines)
+        {
+            _lines = null; // an exceptionally long text: its list is not kept for the thread's life
+        }
     }
 
     /// <summary>A numbered listing with each line's number blanked out: the same length, so every position still holds, for the lexer and the parser.</summary>
     public static string WithoutLineNumbers(string block)
     {
-        var chars = block.ToCharArray();
-        for (var position = 0; position < chars.Length;)
+        var chars = ArrayPool<char>.Shared.Rent(block.Length);
+        try
         {
-            var newline = block.IndexOf('\n', position);
-            var end = newline < 0 ? block.Length : newline + 1;
-            for (var i = position; i < position + ListingPrefix(block, position, end); i++)
+            block.CopyTo(0, chars, 0, block.Length);
+            for (var position = 0; position < block.Length;)
             {
-                chars[i] = ' ';
+                var newline = block.IndexOf('\n', position);
+                var end = newline < 0 ? block.Length : newline + 1;
+                var prefix = ListingPrefix(block, position, end);
+                for (var i = position; i < position + prefix; i++)
+                {
+                    chars[i] = ' ';
+                }
+
+                position = end;
             }
 
-            position = end;
+            return new string(chars, 0, block.Length);
         }
-
-        return new string(chars);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     // The last line of the run of code-like lines that starts at `first`: blank lines inside it, prose lines only
