@@ -15,7 +15,7 @@ public class PrescanTests
     private static readonly string Chat =
         $"Our Stripe key {FakeSecrets.StripeKey} leaks from `PaymentGateway.Charge` and ``Ledger`Post``.\n\n" +
         "```csharp\n" +
-        "/// <summary>Posts to <see cref=\"InvoiceLedger\"/>.</summary>\n" +
+        "/// <summary>\n/// Posts to <see cref=\"InvoiceLedger\"/>.\n/// </summary>\n" +
         "#region PaymentGateway internals\n" +
         "class PaymentGateway\n{\n" +
         "#if NEVER\n    string Old = \"InvoiceLedger\";\n#endif\n" +

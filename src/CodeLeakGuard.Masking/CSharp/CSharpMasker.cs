@@ -23,6 +23,8 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
+    private static Tuple<CSharpParseOptions, CSharpParseOptions>? _lexingOptions;
+
     /// <summary>Off only to check that writing from the plan gives the same text as walking every token (tests, probes).</summary>
     internal static bool WritesFromPlan { get; set; } = true;
 
@@ -68,7 +70,7 @@ internal static class CSharpMasker
             tokens.Capacity = expected;
         }
 
-        tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, options) : model.SyntaxTree.GetRoot().DescendantTokens());
+        tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, LexingOptions(options)) : model.SyntaxTree.GetRoot().DescendantTokens());
         var facts = new FactsCollector(expectedNames: tokens.Count / 16 + 16); // about one token in twenty is a new name
         var interpolations = new InterpolationCache(options);
         var names = ArrayPool<NameFacts?>.Shared.Rent(tokens.Count);
@@ -100,6 +102,27 @@ internal static class CSharpMasker
                 ArrayPool<NameFacts?>.Shared.Return(names, clearArray: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The options to lex with: documentation comments are not parsed (their XML made lexing documented code about
+    /// half as slow again, and nothing here reads it); each <c>///</c> line comes as a comment, which
+    /// <see cref="TriviaRegions"/> puts together again. Made once for the options last given (usually the only ones).
+    /// </summary>
+    private static CSharpParseOptions LexingOptions(CSharpParseOptions options)
+    {
+        if (options.DocumentationMode == DocumentationMode.None)
+        {
+            return options;
+        }
+
+        var last = _lexingOptions;
+        if (last is null || !ReferenceEquals(last.Item1, options))
+        {
+            _lexingOptions = last = Tuple.Create(options, options.WithDocumentationMode(DocumentationMode.None));
+        }
+
+        return last.Item2;
     }
 
     /// <summary>The half of the first pass that needs the session: how each name is masked, and the proprietary pieces.</summary>

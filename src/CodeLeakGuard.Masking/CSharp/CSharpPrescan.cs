@@ -1,13 +1,15 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
 /// <summary>
 /// Scans ahead, for secrets, the regions of lexed C# that <see cref="TokenEmitter"/> will mask as text: string
 /// literals written as their own value (the bounds <see cref="LiteralMasker"/> masks) and trivia (the bounds
-/// <see cref="TriviaMasker.Region"/> gives). Other regions (escaped literals, bad tokens) are scanned when masked.
+/// <see cref="TriviaMasker.Region"/> gives, over <see cref="TriviaRegions"/>). Other regions (escaped literals, bad tokens) are scanned when masked.
 /// </summary>
 internal static class CSharpPrescan
 {
@@ -31,9 +33,10 @@ internal static class CSharpPrescan
 
     private static void AddTrivia(PrescannedSecrets prescan, string text, SyntaxTriviaList trivia)
     {
-        foreach (var item in trivia)
+        foreach (var item in new TriviaRegions(text, trivia))
         {
-            if (TriviaMasker.Region(text, (Microsoft.CodeAnalysis.CSharp.SyntaxKind)item.RawKind, item.FullSpan) is { } region)
+            var kind = item.IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : (SyntaxKind)item.Trivia.RawKind;
+            if (TriviaMasker.Region(text, kind, TextSpan.FromBounds(item.Start, item.End)) is { } region)
             {
                 prescan.Add(text, region.Start, region.End);
             }

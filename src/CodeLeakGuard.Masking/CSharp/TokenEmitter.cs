@@ -120,9 +120,9 @@ internal sealed class TokenEmitter
         var fullSpan = token.FullSpan;
         if (fullSpan.Start < span.Start && !EmitPlan.IsPlainWhitespace(source, fullSpan.Start, span.Start))
         {
-            foreach (var trivia in token.LeadingTrivia)
+            foreach (var region in new TriviaRegions(source, token.LeadingTrivia))
             {
-                Trivia(trivia);
+                Trivia(region);
             }
         }
 
@@ -133,9 +133,9 @@ internal sealed class TokenEmitter
 
         if (span.End < fullSpan.End && !EmitPlan.IsPlainWhitespace(source, span.End, fullSpan.End))
         {
-            foreach (var trivia in token.TrailingTrivia)
+            foreach (var region in new TriviaRegions(source, token.TrailingTrivia))
             {
-                Trivia(trivia);
+                Trivia(region);
             }
         }
     }
@@ -210,16 +210,16 @@ internal sealed class TokenEmitter
         }
     }
 
-    private void Trivia(SyntaxTrivia trivia)
+    private void Trivia(TriviaRegions.Region region)
     {
         // Whitespace is copied through as it is (inside withheld code the replacement covers it): nothing to decide.
-        var kind = (SyntaxKind)trivia.RawKind;
+        var kind = region.IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : (SyntaxKind)region.Trivia.RawKind;
         if (kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia)
         {
             return;
         }
 
-        var span = trivia.FullSpan;
+        var span = TextSpan.FromBounds(region.Start, region.End);
         if (span.Length == 0 || !Enter(span.Start, span.End))
         {
             return;
@@ -227,7 +227,7 @@ internal sealed class TokenEmitter
 
         if (_piece is not null && kind is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia or SyntaxKind.SingleLineDocumentationCommentTrivia
                 or SyntaxKind.MultiLineDocumentationCommentTrivia or SyntaxKind.DisabledTextTrivia
-            && !_piece.KeptComments.Contains(trivia.Span))
+            && (region.IsDocumentation || !_piece.KeptComments.Contains(region.Trivia.Span)))
         {
             _output.Replace(span.Start, span.End, string.Empty); // comments inside proprietary code are proprietary too
             return;
