@@ -34,13 +34,17 @@ internal sealed class Corpus
 
     public IReadOnlyList<string> Files { get; }
 
-    public static Corpus EnsureDecompiled(string assemblyPath, TextWriter log)
+    /// <param name="documentation">
+    /// The assembly's XML documentation file: given, the decompiled code carries its authors' documentation comments
+    /// (a separate cache); otherwise it has no comments at all.
+    /// </param>
+    public static Corpus EnsureDecompiled(string assemblyPath, TextWriter log, string? documentation = null)
     {
-        var directory = CacheDirectoryFor(assemblyPath);
+        var directory = CacheDirectoryFor(assemblyPath) + (documentation is null ? "" : "-documented");
         var assemblyName = Path.GetFileNameWithoutExtension(assemblyPath);
         if (!File.Exists(Path.Combine(directory, CompleteMarker)))
         {
-            Decompile(assemblyPath, directory, log);
+            Decompile(assemblyPath, directory, log, documentation);
         }
 
         var files = System.IO.Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories);
@@ -67,7 +71,13 @@ internal sealed class Corpus
         return Path.Combine(root, $"{Path.GetFileNameWithoutExtension(assemblyPath)}-{mvid:N}-ilspy{decompilerVersion}");
     }
 
-    private static void Decompile(string assemblyPath, string directory, TextWriter log)
+    /// <summary>ICSharpCode.Decompiler's own XML documentation, from its package (set by the project file).</summary>
+    public static string DefaultDocumentationPath => typeof(Corpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "DecompilerDocumentation")?.Value is { Length: > 0 } path && File.Exists(path)
+        ? path
+        : throw new FileNotFoundException("the decompiler's XML documentation was not found; restore the benchmark project");
+
+    private static void Decompile(string assemblyPath, string directory, TextWriter log, string? documentation)
     {
         log.WriteLine($"Decompiling {assemblyPath} to {directory} (one-time, cached) ...");
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -81,6 +91,11 @@ internal sealed class Corpus
         var resolver = new UniversalAssemblyResolver(assemblyPath, throwOnError: false, module.DetectTargetFrameworkId());
         var settings = new DecompilerSettings(LanguageVersion.Latest) { ThrowOnAssemblyResolveErrors = false };
         var decompiler = new CSharpDecompiler(module, resolver, settings);
+        if (documentation is not null)
+        {
+            decompiler.DocumentationProvider = new ICSharpCode.Decompiler.Documentation.XmlDocumentationProvider(documentation);
+        }
+
         var metadata = module.Metadata;
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var count = 0;
