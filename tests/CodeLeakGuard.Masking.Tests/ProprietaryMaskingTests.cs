@@ -50,6 +50,40 @@ public class ProprietaryMaskingTests
         Assert.Empty(restored.Issues);
     }
 
+    /// <summary>Every way of writing a marker is found, however it is spaced, qualified or escaped.</summary>
+    [Theory]
+    [InlineData("[Proprietary] int Weight() => 1735;")]
+    [InlineData("[Contoso.Markers.ProprietaryAttribute] int Weight() => 1735;")]
+    [InlineData("[global::Proprietary(\"ranking\")] int Weight() => 1735;")]
+    [InlineData("[\\u0050roprietary] int Weight() => 1735;")]
+    [InlineData("#region Proprietary\nint Weight() => 1735;\n#endregion")]
+    [InlineData("  #  region   proprietary: ranking\r\nint Weight() => 1735;\r\n#endregion")]
+    [InlineData("// CodeLeakGuard:Proprietary-Begin\nint Weight() => 1735;\n// codeleakguard:proprietary-end")]
+    public void A_marker_is_found_however_it_is_written(string member)
+    {
+        var masked = new MaskingSession().Mask($"class Ranker\n{{\n{member}\n}}\n", MaskKind.CSharp);
+
+        Assert.Equal(1, masked.Report.ProprietarySpans);
+        Assert.DoesNotContain("1735", masked.Text);
+    }
+
+    /// <summary>
+    /// A licence header that says "proprietary" marks nothing, and the file is not parsed for markers: code nested
+    /// too deeply to parse with certainty is still masked as code, not withheld whole as a file with a marker is.
+    /// </summary>
+    [Fact]
+    public void A_mere_mention_of_proprietary_marks_nothing_and_costs_no_parse()
+    {
+        const int depth = 1600;
+        var code = "// Copyright (c) Contoso. Proprietary and confidential.\nclass Ranker\n{\n    int Weight() => " + new string('(', depth) + "1735" + new string(')', depth) + ";\n}\n";
+
+        var masked = new MaskingSession().Mask(code, MaskKind.CSharp);
+
+        Assert.Equal(0, masked.Report.ProprietarySpans);
+        Assert.Contains("1735", masked.Text);
+        Assert.Contains("Proprietary and confidential", masked.Text);
+    }
+
     [Fact]
     public void Regions_and_comment_markers_withhold_what_they_enclose()
     {

@@ -23,6 +23,8 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
     private static Tuple<CSharpParseOptions, CSharpParseOptions>? _lexingOptions;
 
     /// <summary>Off only to check that writing from the plan gives the same text as walking every token (tests, probes).</summary>
@@ -177,7 +179,7 @@ internal static class CSharpMasker
     {
         var policy = context.Options.Policy;
         var mayBeProprietary = assemblyIsProprietary
-            || text.IndexOf("roprietary", StringComparison.OrdinalIgnoreCase) >= 0
+            || MayHoldMarker(text, facts)
             || (path is not null && policy.FindProprietaryPath(path) is not null)
             || policy.Proprietary.Any(rule => rule.Scope != ProprietaryScope.Path && MayDeclare(rule, facts));
         if (!mayBeProprietary)
@@ -198,6 +200,58 @@ internal static class CSharpMasker
         }
 
         return ProprietaryPlanner.Plan(context, tree, path, assemblyIsProprietary);
+    }
+
+    // Whether the code may hold a proprietary marker, so its syntax tree must be read to find them: an identifier
+    // `Proprietary` or `ProprietaryAttribute` (the attribute, however qualified), the comment marker, or a
+    // `#region Proprietary`. A mere mention of the word ("Proprietary and confidential" in a licence header, which
+    // company code often carries on every file) does not make a file pay for a parse. Identifiers are taken by their
+    // text, so code that writes any identifier with a Unicode escape is parsed, to be safe.
+    private static bool MayHoldMarker(string text, FactsCollector facts)
+    {
+        if (text.IndexOf("roprietary", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
+        return facts.Contains(ProprietaryMarkers.AttributeName) || facts.Contains(ProprietaryMarkers.AttributeFullName)
+            || text.IndexOf("codeleakguard:proprietary", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0
+            || HasProprietaryRegion(text);
+    }
+
+    // `#region Proprietary...`, with any spaces around the `#`, as the compiler reads a directive: first on its line.
+    private static bool HasProprietaryRegion(string text)
+    {
+        for (var at = text.IndexOf("region", StringComparison.Ordinal); at >= 0; at = text.IndexOf("region", at + 1, StringComparison.Ordinal))
+        {
+            var hash = at - 1;
+            while (hash >= 0 && text[hash] is ' ' or '\t')
+            {
+                hash--;
+            }
+
+            var lineStart = hash - 1;
+            while (lineStart >= 0 && text[lineStart] is ' ' or '\t')
+            {
+                lineStart--;
+            }
+
+            if (hash < 0 || text[hash] != '#' || (lineStart >= 0 && text[lineStart] is not ('\n' or '\r')))
+            {
+                continue;
+            }
+
+            var nameStart = at + "region".Length;
+            var lineEnd = text.IndexOfAny(LineBreaks, nameStart);
+            var name = text.Substring(nameStart, (lineEnd < 0 ? text.Length : lineEnd) - nameStart);
+            if (name.Length > 0 && name[0] is ' ' or '\t' && ProprietaryMarkers.IsProprietaryRegionName(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A namespace, type or member rule can only match a file that declares every literal part of its pattern.
