@@ -7,7 +7,8 @@ namespace CodeLeakGuard.Benchmarks;
 
 /// <summary>
 /// What <see cref="MaskingHandler"/> adds to one request, against a <see cref="PassThroughHandler"/> over the same
-/// in-memory provider (so only the handler's own cost is measured): a ~100 KB Anthropic Messages chat answered whole,
+/// in-memory provider (so only the handler's own cost is measured): a ~100 KB Anthropic Messages chat answered whole
+/// (its code without comments, and again with its authors' documentation comments),
 /// the same chat as a follow-up (history plus one new question) in the session that masked it before, and a small
 /// request answered by a stream of <see cref="HandlerWorkload.StreamEvents"/> events, read to the end and to its
 /// first text delta. Every other invocation is one request in a new masking session (the first request of a
@@ -23,6 +24,8 @@ public class HandlerBenchmarks
     private byte[] _followUp = [];
     private byte[] _chatAnswer = [];
     private HttpMessageInvoker? _conversation;
+    private byte[] _documented = [];
+    private byte[] _documentedAnswer = [];
     private byte[] _agent = [];
     private byte[] _agentAnswer = [];
     private byte[] _streamRequest = [];
@@ -34,6 +37,8 @@ public class HandlerBenchmarks
         _chat = HandlerWorkload.ChatRequest(stream: false, HandlerWorkload.RequestTargetBytes);
         _chatAnswer = HandlerWorkload.WholeAnswer(HandlerWorkload.MaskedByHandler(_chat));
         _followUp = HandlerWorkload.FollowUp(_chat);
+        _documented = HandlerWorkload.ChatRequest(stream: false, HandlerWorkload.RequestTargetBytes, documented: true);
+        _documentedAnswer = HandlerWorkload.WholeAnswer(HandlerWorkload.MaskedByHandler(_documented));
         _agent = AgentWorkload.Request(HandlerWorkload.RequestTargetBytes);
         _agentAnswer = HandlerWorkload.WholeAnswer(HandlerWorkload.MaskedByHandler(_agent));
         _streamRequest = HandlerWorkload.SmallStreamRequest();
@@ -47,7 +52,7 @@ public class HandlerBenchmarks
             throw new InvalidOperationException("the streamed answer came back unchanged: nothing was unmasked");
         }
 
-        Console.WriteLine($"// request {_chat.Length:N0} bytes; agent request {_agent.Length:N0} bytes; stream {_streamAnswer.Length:N0} bytes");
+        Console.WriteLine($"// request {_chat.Length:N0} bytes; documented {_documented.Length:N0}; agent request {_agent.Length:N0} bytes; stream {_streamAnswer.Length:N0} bytes");
     }
 
     [Benchmark(Baseline = true, Description = "100 KB request: pass-through")]
@@ -66,6 +71,15 @@ public class HandlerBenchmarks
         LexAhead.Enabled = false;
         return Complete(Masking(_chatAnswer, "application/json"), _chat);
     }
+
+    [Benchmark(Baseline = true, Description = "100 KB documented request: pass-through")]
+    [BenchmarkCategory("DocumentedRequest")]
+    public Task<int> DocumentedPassThrough() => Complete(PassThrough(_documentedAnswer, "application/json"), _documented);
+
+    /// <summary>The chat with code as people write it: the same corpus with its authors' documentation comments.</summary>
+    [Benchmark(Description = "100 KB documented request: MaskingHandler")]
+    [BenchmarkCategory("DocumentedRequest")]
+    public Task<int> DocumentedMasked() => Complete(Masking(_documentedAnswer, "application/json"), _documented);
 
     [Benchmark(Baseline = true, Description = "100 KB agent request: pass-through")]
     [BenchmarkCategory("AgentRequest")]

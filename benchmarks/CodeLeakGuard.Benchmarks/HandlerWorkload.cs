@@ -21,9 +21,10 @@ internal static class HandlerWorkload
     public static readonly Uri Endpoint = new("https://api.anthropic.invalid/v1/messages");
 
     /// <summary>The chat: system prompt, then alternating user/assistant turns until the JSON reaches ~100 KB.</summary>
-    public static byte[] ChatRequest(bool stream, int targetBytes)
+    /// <param name="documented">Code with its documentation comments (<see cref="MaskingCorpus.DocumentedFiles"/>), as people write it.</param>
+    public static byte[] ChatRequest(bool stream, int targetBytes, bool documented = false)
     {
-        var files = MaskingCorpus.Files().Where(f => f.Length is > 1_500 and < 7_000).ToArray();
+        var files = (documented ? MaskingCorpus.DocumentedFiles() : MaskingCorpus.Files()).Where(f => f.Length is > 1_500 and < 7_000).ToArray();
         var messages = new JsonArray();
         var body = new JsonObject
         {
