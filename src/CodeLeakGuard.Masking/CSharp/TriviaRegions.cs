@@ -66,24 +66,7 @@ internal readonly struct TriviaRegions
     }
 
     /// <summary>One trivia (<see cref="Trivia"/>), or a run of <c>///</c> lines from <see cref="Start"/> to <see cref="End"/>.</summary>
-    public readonly struct Region
-    {
-        public Region(SyntaxTrivia trivia, int start, int end, bool isDocumentation)
-        {
-            Trivia = trivia;
-            Start = start;
-            End = end;
-            IsDocumentation = isDocumentation;
-        }
-
-        public SyntaxTrivia Trivia { get; }
-
-        public int Start { get; }
-
-        public int End { get; }
-
-        public bool IsDocumentation { get; }
-    }
+    public readonly record struct Region(SyntaxTrivia Trivia, int Start, int End, bool IsDocumentation);
 
     public struct Enumerator
     {
@@ -139,7 +122,7 @@ internal readonly struct TriviaRegions
                     return EndRun();
                 }
 
-                Current = new Region(trivia, trivia.FullSpan.Start, trivia.FullSpan.End, isDocumentation: false);
+                Current = new Region(trivia, trivia.FullSpan.Start, trivia.FullSpan.End, IsDocumentation: false);
                 return true;
             }
 
@@ -148,7 +131,7 @@ internal readonly struct TriviaRegions
 
         private bool EndRun()
         {
-            Current = new Region(default, _runStart, WithLineBreak(_source, _runEnd), isDocumentation: true);
+            Current = new Region(default, _runStart, WithLineBreak(_source, _runEnd), IsDocumentation: true);
             _runStart = _runEnd = -1;
             return true;
         }
