@@ -56,6 +56,7 @@ public class ProprietaryMaskingTests
     [InlineData("[Contoso.Markers.ProprietaryAttribute] int Weight() => 1735;")]
     [InlineData("[global::Proprietary(\"ranking\")] int Weight() => 1735;")]
     [InlineData("[\\u0050roprietary] int Weight() => 1735;")]
+    [InlineData("\f#\tregion\u00A0Proprietary\u2028int Weight() => 1735;\n#endregion")]
     [InlineData("#region Proprietary\nint Weight() => 1735;\n#endregion")]
     [InlineData("  #  region   proprietary: ranking\r\nint Weight() => 1735;\r\n#endregion")]
     [InlineData("// CodeLeakGuard:Proprietary-Begin\nint Weight() => 1735;\n// codeleakguard:proprietary-end")]

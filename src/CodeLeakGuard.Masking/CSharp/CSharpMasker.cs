@@ -23,8 +23,6 @@ internal static class CSharpMasker
     /// <summary>Deeper nesting than this is not parsed for proprietary markers; such a file is withheld whole.</summary>
     private const int MaxNestingForParse = 1500;
 
-    private static readonly char[] LineBreaks = { '\r', '\n' };
-
     private static Tuple<CSharpParseOptions, CSharpParseOptions>? _lexingOptions;
 
     /// <summary>Off only to check that writing from the plan gives the same text as walking every token (tests, probes).</summary>
@@ -205,19 +203,18 @@ internal static class CSharpMasker
     // Whether the code may hold a proprietary marker, so its syntax tree must be read to find them: an identifier
     // `Proprietary` or `ProprietaryAttribute` (the attribute, however qualified), the comment marker, or a
     // `#region Proprietary`. A mere mention of the word ("Proprietary and confidential" in a licence header, which
-    // company code often carries on every file) does not make a file pay for a parse. Identifiers are taken by their
-    // text, so code that writes any identifier with a Unicode escape is parsed, to be safe.
+    // company code often carries on every file) does not make a file pay for a parse. Names are kept as written, so
+    // one written with a Unicode escape (`Propr\u0069etary`) could be the attribute: such code is parsed, to be safe.
     private static bool MayHoldMarker(string text, FactsCollector facts)
     {
-        if (text.IndexOf("roprietary", StringComparison.OrdinalIgnoreCase) < 0)
+        if (facts.Contains(ProprietaryMarkers.AttributeName) || facts.Contains(ProprietaryMarkers.AttributeFullName)
+            || facts.InOrder.Any(name => name.Name.IndexOf('\\') >= 0))
         {
-            return false;
+            return true;
         }
 
-        return facts.Contains(ProprietaryMarkers.AttributeName) || facts.Contains(ProprietaryMarkers.AttributeFullName)
-            || text.IndexOf("codeleakguard:proprietary", StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0
-            || HasProprietaryRegion(text);
+        return text.IndexOf("roprietary", StringComparison.OrdinalIgnoreCase) >= 0
+            && (text.IndexOf("codeleakguard:proprietary", StringComparison.OrdinalIgnoreCase) >= 0 || HasProprietaryRegion(text));
     }
 
     // `#region Proprietary...`, with any spaces around the `#`, as the compiler reads a directive: first on its line.
@@ -226,26 +223,31 @@ internal static class CSharpMasker
         for (var at = text.IndexOf("region", StringComparison.Ordinal); at >= 0; at = text.IndexOf("region", at + 1, StringComparison.Ordinal))
         {
             var hash = at - 1;
-            while (hash >= 0 && text[hash] is ' ' or '\t')
+            while (hash >= 0 && SyntaxFacts.IsWhitespace(text[hash]))
             {
                 hash--;
             }
 
             var lineStart = hash - 1;
-            while (lineStart >= 0 && text[lineStart] is ' ' or '\t')
+            while (lineStart >= 0 && SyntaxFacts.IsWhitespace(text[lineStart]))
             {
                 lineStart--;
             }
 
-            if (hash < 0 || text[hash] != '#' || (lineStart >= 0 && text[lineStart] is not ('\n' or '\r')))
+            if (hash < 0 || text[hash] != '#' || (lineStart >= 0 && !SyntaxFacts.IsNewLine(text[lineStart])))
             {
                 continue;
             }
 
             var nameStart = at + "region".Length;
-            var lineEnd = text.IndexOfAny(LineBreaks, nameStart);
-            var name = text.Substring(nameStart, (lineEnd < 0 ? text.Length : lineEnd) - nameStart);
-            if (name.Length > 0 && name[0] is ' ' or '\t' && ProprietaryMarkers.IsProprietaryRegionName(name))
+            var lineEnd = nameStart;
+            while (lineEnd < text.Length && !SyntaxFacts.IsNewLine(text[lineEnd]))
+            {
+                lineEnd++;
+            }
+
+            if (lineEnd > nameStart && SyntaxFacts.IsWhitespace(text[nameStart])
+                && ProprietaryMarkers.IsProprietaryRegionName(text.Substring(nameStart, lineEnd - nameStart)))
             {
                 return true;
             }
