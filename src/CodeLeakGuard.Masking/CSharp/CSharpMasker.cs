@@ -208,7 +208,7 @@ internal static class CSharpMasker
     private static bool MayHoldMarker(string text, FactsCollector facts)
     {
         if (facts.Contains(ProprietaryMarkers.AttributeName) || facts.Contains(ProprietaryMarkers.AttributeFullName)
-            || facts.InOrder.Any(name => name.Name.IndexOf('\\') >= 0))
+            || facts.HasEscapedName)
         {
             return true;
         }

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -35,8 +33,7 @@ internal static class CSharpPrescan
     {
         foreach (var item in new TriviaRegions(text, trivia))
         {
-            var kind = item.IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : (SyntaxKind)item.Trivia.RawKind;
-            if (TriviaMasker.Region(text, kind, TextSpan.FromBounds(item.Start, item.End)) is { } region)
+            if (TriviaMasker.Region(text, item.Kind, item.Span) is { } region)
             {
                 prescan.Add(text, region.Start, region.End);
             }

@@ -18,11 +18,15 @@ internal sealed class FactsCollector
 
     public IReadOnlyList<NameFacts> InOrder => _inOrder;
 
+    /// <summary>Whether some name is written with a Unicode escape (<c>Propr\u0069etary</c>): names are kept as written.</summary>
+    public bool HasEscapedName { get; private set; }
+
     public NameFacts Get(string name)
     {
         if (!_byName.TryGetValue(name, out var facts))
         {
             facts = new NameFacts(name);
+            HasEscapedName |= name.IndexOf('\\') >= 0;
             _byName.Add(name, facts);
             _inOrder.Add(facts);
         }

@@ -213,13 +213,13 @@ internal sealed class TokenEmitter
     private void Trivia(TriviaRegions.Region region)
     {
         // Whitespace is copied through as it is (inside withheld code the replacement covers it): nothing to decide.
-        var kind = region.IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : (SyntaxKind)region.Trivia.RawKind;
+        var kind = region.Kind;
         if (kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia)
         {
             return;
         }
 
-        var span = TextSpan.FromBounds(region.Start, region.End);
+        var span = region.Span;
         if (span.Length == 0 || !Enter(span.Start, span.End))
         {
             return;

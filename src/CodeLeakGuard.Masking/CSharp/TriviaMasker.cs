@@ -30,7 +30,7 @@ internal static class TriviaMasker
     {
         SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia or SyntaxKind.DocumentationCommentExteriorTrivia => null,
         SyntaxKind.SingleLineCommentTrivia => (span.Start, span.End, WordMode.Prose, false),
-        SyntaxKind.MultiLineCommentTrivia => (span.Start, span.End, WordMode.Prose, IsDelimitedDocumentation(source, span)),
+        SyntaxKind.MultiLineCommentTrivia => (span.Start, span.End, WordMode.Prose, TriviaRegions.IsDelimitedDocumentation(source, span)),
         SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia => (span.Start, span.End, WordMode.Prose, true),
         SyntaxKind.RegionDirectiveTrivia or SyntaxKind.EndRegionDirectiveTrivia or SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia
             or SyntaxKind.DefineDirectiveTrivia or SyntaxKind.UndefDirectiveTrivia or SyntaxKind.ErrorDirectiveTrivia or SyntaxKind.WarningDirectiveTrivia
@@ -43,11 +43,6 @@ internal static class TriviaMasker
         // Disabled text, skipped tokens, bad directives, conflict markers and anything new: not parsed, so every word counts.
         _ => (span.Start, span.End, WordMode.Aggressive, false),
     };
-
-    // `/** ... */`, lexed as a plain comment when documentation comments are not parsed (as the parser tells them:
-    // not `/**/`, not `/***`).
-    private static bool IsDelimitedDocumentation(string source, TextSpan span) =>
-        span.Length >= 5 && span.End <= source.Length && string.CompareOrdinal(source, span.Start, "/**", 0, 3) == 0 && source[span.Start + 3] is not ('*' or '/');
 
     // "#  region Pricing rules": the words after the directive keyword.
     private static int AfterDirectiveKeyword(string source, TextSpan span)

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -65,8 +66,18 @@ internal readonly struct TriviaRegions
         return end < source.Length && source[end] == '\n' ? end + 1 : end;
     }
 
+    /// <summary>`/** ... */`, lexed as a plain comment when documentation comments are not parsed (as the parser tells them: not `/**/`, not `/***`).</summary>
+    public static bool IsDelimitedDocumentation(string source, TextSpan span) =>
+        span.Length >= 5 && span.End <= source.Length && string.CompareOrdinal(source, span.Start, "/**", 0, 3) == 0 && source[span.Start + 3] is not ('*' or '/');
+
     /// <summary>One trivia (<see cref="Trivia"/>), or a run of <c>///</c> lines from <see cref="Start"/> to <see cref="End"/>.</summary>
-    public readonly record struct Region(SyntaxTrivia Trivia, int Start, int End, bool IsDocumentation);
+    public readonly record struct Region(SyntaxTrivia Trivia, int Start, int End, bool IsDocumentation)
+    {
+        /// <summary>The trivia's kind; a run of <c>///</c> lines is the documentation comment a parser would have made of it.</summary>
+        public SyntaxKind Kind => IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : (SyntaxKind)Trivia.RawKind;
+
+        public TextSpan Span => TextSpan.FromBounds(Start, End);
+    }
 
     public struct Enumerator
     {

@@ -42,7 +42,7 @@ public static class ResponseUnmasker
                         var text = value.GetValue<string>();
                         var unmasked = UnmaskString(key, text, masker, memory);
                         obj[key] = unmasked;
-                        if (key == "token" && !ReferenceEquals(unmasked, text) && unmasked != text && obj["bytes"] is JsonArray)
+                        if (key == "token" && unmasked != text && obj["bytes"] is JsonArray)
                         {
                             // A log-probability's token that was a whole pseudonym: its bytes spell the real name too.
                             obj["bytes"] = new JsonArray(Encoding.UTF8.GetBytes(unmasked).Select(b => (JsonNode)(int)b).ToArray());
