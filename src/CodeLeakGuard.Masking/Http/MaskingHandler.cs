@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -25,6 +26,9 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 public sealed class MaskingHandler : DelegatingHandler
 {
+    // Each API's name for the audit record: Enum.ToString ran the enum's reflection again on every request.
+    private static readonly Dictionary<AiApi, string> ApiNames = Enum.GetValues(typeof(AiApi)).Cast<AiApi>().ToDictionary(api => api, api => api.ToString());
+
     private readonly MaskingHandlerOptions _options;
 
     /// <summary>Every request through this handler belongs to one conversation, masked by <paramref name="session"/>.</summary>
@@ -48,7 +52,7 @@ public sealed class MaskingHandler : DelegatingHandler
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("the request has no URI");
         var api = AiApiDetector.Detect(request.Method, uri.AbsolutePath);
-        var audit = new MaskingAuditRecord { Upstream = uri.GetLeftPart(UriPartial.Authority), Path = uri.AbsolutePath, Api = api.ToString() };
+        var audit = new MaskingAuditRecord { Upstream = uri.GetLeftPart(UriPartial.Authority), Path = uri.AbsolutePath, Api = ApiNames[api] };
         if (api is AiApi.ModelList or AiApi.StoredAnswer)
         {
             if (request.Content is not null && (await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length > 0)
