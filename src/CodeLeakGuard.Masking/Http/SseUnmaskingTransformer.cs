@@ -49,6 +49,13 @@ public sealed partial class SseUnmaskingTransformer
             yield break;
         }
 
+        if (_api == AiApi.AnthropicMessages && AnthropicDelta.TryRead(input.Data, out var delta))
+        {
+            input.Data = delta.With(Block(delta.Index + delta.Field).Push(delta.Value));
+            yield return input;
+            yield break;
+        }
+
         JsonObject? data;
         try
         {
@@ -95,14 +102,7 @@ public sealed partial class SseUnmaskingTransformer
 
         if (type == "content_block_delta" && data["delta"] is JsonObject delta)
         {
-            var field = delta["type"]?.GetValue<string>() switch
-            {
-                "text_delta" => "text",
-                "input_json_delta" => "partial_json",
-                "thinking_delta" => "thinking",
-                "compaction_delta" => "content", // a compaction block's summary, appended delta by delta like text
-                _ => null,
-            };
+            var field = AnthropicDelta.FieldOf(delta["type"]?.GetValue<string>()); // the shapes AnthropicDelta did not read
             if (field is not null && delta[field]?.GetValueKind() == JsonValueKind.String)
             {
                 delta[field] = Block(index + field).Push(delta[field]!.GetValue<string>());
