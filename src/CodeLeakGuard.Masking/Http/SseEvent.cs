@@ -14,7 +14,14 @@ public sealed class SseEvent
 
     public string Serialize()
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(16 + (Event?.Length ?? 0) + (Data?.Length ?? 0) + 16);
+        WriteTo(text);
+        return text.ToString();
+    }
+
+    /// <summary>Appends the event as <see cref="Serialize"/> writes it.</summary>
+    internal void WriteTo(StringBuilder text)
+    {
         foreach (var line in OtherLines)
         {
             text.Append(line).Append('\n');
@@ -27,13 +34,21 @@ public sealed class SseEvent
 
         if (Data is not null)
         {
-            foreach (var line in Data.Split('\n'))
+            // Line by line, without splitting a copy of the data (most events' data is one line).
+            for (var start = 0; ;)
             {
-                text.Append("data: ").Append(line).Append('\n');
+                var end = Data.IndexOf('\n', start);
+                text.Append("data: ").Append(Data, start, (end < 0 ? Data.Length : end) - start).Append('\n');
+                if (end < 0)
+                {
+                    break;
+                }
+
+                start = end + 1;
             }
         }
 
-        return text.Append('\n').ToString();
+        text.Append('\n');
     }
 
     /// <summary>Parses the lines of one event block (between blank lines).</summary>
@@ -57,7 +72,7 @@ public sealed class SseEvent
             }
         }
 
-        parsed.Data = data.Count == 0 ? null : string.Join("\n", data);
+        parsed.Data = data.Count switch { 0 => null, 1 => data[0], _ => string.Join("\n", data) };
         return parsed;
     }
 

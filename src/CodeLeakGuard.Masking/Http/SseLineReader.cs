@@ -54,6 +54,9 @@ internal sealed class SseLineReader
         }
     }
 
+    /// <summary>The next line if it is already read (no wait, no task: most lines of a stream are), else false.</summary>
+    public bool TryReadBuffered(out string? line) => TryTakeLine(out line);
+
     private bool TryTakeLine(out string? line)
     {
         line = null;
@@ -72,11 +75,18 @@ internal sealed class SseLineReader
             var c = _chars[_position];
             if (c == '\n' || c == '\r')
             {
-                _line.Append(_chars, start, _position - start);
+                if (_line.Length == 0)
+                {
+                    line = new string(_chars, start, _position - start); // the whole line was in this read
+                }
+                else
+                {
+                    line = _line.Append(_chars, start, _position - start).ToString();
+                    _line.Clear();
+                }
+
                 _position++;
                 _afterCarriageReturn = c == '\r';
-                line = _line.ToString();
-                _line.Clear();
                 return true;
             }
 

@@ -18,7 +18,10 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
 {
     private readonly SseLineReader _reader;
     private readonly SseUnmaskingTransformer _transformer;
-    private byte[] _buffer = Array.Empty<byte>();
+    private readonly List<string> _lines = new();
+    private readonly StringBuilder _events = new();
+    private byte[] _buffer = Array.Empty<byte>(); // the transformed events' bytes, reused from event to event
+    private int _count;
     private int _offset;
     private bool _ended;
     private Exception? _broken;
@@ -36,7 +39,7 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        while (_offset >= _buffer.Length)
+        while (_offset >= _count)
         {
             if (_broken is not null)
             {
@@ -60,11 +63,17 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
                 next = ProviderErrors.StreamError(_transformer.Api, "api_error", BrokenOffMessage);
             }
 
-            _buffer = Encoding.UTF8.GetBytes(next);
+            var length = Encoding.UTF8.GetByteCount(next);
+            if (_buffer.Length < length)
+            {
+                _buffer = new byte[Math.Max(length, 2 * _buffer.Length)];
+            }
+
+            _count = Encoding.UTF8.GetBytes(next, 0, next.Length, _buffer, 0);
             _offset = 0;
         }
 
-        var n = Math.Min(count, _buffer.Length - _offset);
+        var n = Math.Min(count, _count - _offset);
         Array.Copy(_buffer, _offset, buffer, offset, n);
         _offset += n;
         return n;
@@ -72,29 +81,34 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
 
     private async Task<string> NextEventsAsync(CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
+        var lines = _lines;
+        lines.Clear();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (!_reader.TryReadBuffered(out var line))
+            {
+                line = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (line is null)
             {
                 _ended = true;
-                var output = new StringBuilder();
+                _events.Clear();
                 if (lines.Count > 0)
                 {
                     foreach (var e in _transformer.Transform(SseEvent.Parse(lines)))
                     {
-                        output.Append(e.Serialize());
+                        e.WriteTo(_events);
                     }
                 }
 
                 foreach (var e in _transformer.Complete())
                 {
-                    output.Append(e.Serialize());
+                    e.WriteTo(_events);
                 }
 
-                return output.ToString();
+                return _events.ToString();
             }
 
             if (line.Length > 0)
@@ -108,13 +122,13 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
                 continue;
             }
 
-            var text = new StringBuilder();
+            _events.Clear();
             foreach (var e in _transformer.Transform(SseEvent.Parse(lines)))
             {
-                text.Append(e.Serialize());
+                e.WriteTo(_events);
             }
 
-            return text.ToString();
+            return _events.ToString();
         }
     }
 }
