@@ -61,7 +61,7 @@ internal readonly struct AnthropicDelta
                 return false;
             }
 
-            var index = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+            var index = Encoding.UTF8.GetString(bytes, (int)reader.TokenStartIndex, reader.ValueSpan.Length); // a number: as written
             if (!Property(ref reader, "delta"u8, JsonTokenType.StartObject) || !Property(ref reader, "type"u8, JsonTokenType.String))
             {
                 return false;
