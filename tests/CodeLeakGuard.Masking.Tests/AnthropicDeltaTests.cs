@@ -33,7 +33,7 @@ public class AnthropicDeltaTests
         var replacement = text + " <Invoice> \"done\" é";
         var expected = JsonNode.Parse(data)!.AsObject();
         expected["delta"]![field] = replacement;
-        Assert.Equal(expected.ToJsonString(), delta.With(replacement));
+        Assert.Equal(expected.ToJsonString(), delta.With(replacement).ToJson());
     }
 
     [Theory]
@@ -73,6 +73,28 @@ public class AnthropicDeltaTests
             .Select(output => JsonNode.Parse(output.Data!)!["delta"]?["text"]?.GetValue<string>()));
 
         Assert.Equal("Rename InvoiceSplitter now", text);
+    }
+
+    [Theory]
+    [InlineData("text_delta", "text")]
+    [InlineData("input_json_delta", "partial_json")]
+    [InlineData("thinking_delta", "thinking")]
+    [InlineData("compaction_delta", "content")]
+    public void What_a_block_held_back_comes_at_its_end_as_a_delta_of_its_own_kind(string deltaType, string field)
+    {
+        var session = new MaskingSession();
+        var pseudonym = session.Mask("class InvoiceSplitter { }", MaskKind.CSharp).Text.Split(' ')[1];
+        var transformer = new SseUnmaskingTransformer(new SessionMasker(session), AiApi.AnthropicMessages);
+
+        var outputs = new[] { Event(3, deltaType, field, "Use " + pseudonym.Substring(0, pseudonym.Length - 1)), """{"type":"content_block_stop","index":3}""" }
+            .SelectMany(data => transformer.Transform(new SseEvent { Event = "e", Data = data }))
+            .Select(output => JsonNode.Parse(output.Data!)!)
+            .ToList();
+
+        var flush = outputs[^2];
+        Assert.Equal(("content_block_delta", 3, deltaType), (flush["type"]!.GetValue<string>(), flush["index"]!.GetValue<int>(), flush["delta"]!["type"]!.GetValue<string>()));
+        Assert.Equal("Use " + pseudonym.Substring(0, pseudonym.Length - 1), outputs[0]["delta"]![field]!.GetValue<string>() + flush["delta"]![field]!.GetValue<string>());
+        Assert.Equal("content_block_stop", outputs[^1]["type"]!.GetValue<string>());
     }
 
     private static string Event(int index, string deltaType, string field, string text) =>

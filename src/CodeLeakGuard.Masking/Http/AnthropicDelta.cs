@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,15 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 internal readonly struct AnthropicDelta
 {
-    private AnthropicDelta(string index, string deltaType, string field, string value)
+    /// <summary>The delta types that carry text, each with the key of its text (a compaction's summary comes like text).</summary>
+    public static readonly (string Type, string Field)[] TextKinds =
+    {
+        ("text_delta", "text"), ("input_json_delta", "partial_json"), ("thinking_delta", "thinking"), ("compaction_delta", "content"),
+    };
+
+    private static readonly byte[][] FieldsUtf8 = TextKinds.Select(kind => Encoding.UTF8.GetBytes(kind.Field)).ToArray();
+
+    public AnthropicDelta(string index, string deltaType, string field, string value)
     {
         Index = index;
         DeltaType = deltaType;
@@ -33,14 +42,7 @@ internal readonly struct AnthropicDelta
     public string Value { get; }
 
     /// <summary>The key holding the text of a delta of this type; null for a delta without one (a signature, a citation).</summary>
-    public static string? FieldOf(string? deltaType) => deltaType switch
-    {
-        "text_delta" => "text",
-        "input_json_delta" => "partial_json",
-        "thinking_delta" => "thinking",
-        "compaction_delta" => "content", // a compaction block's summary, appended delta by delta like text
-        _ => null,
-    };
+    public static string? FieldOf(string? deltaType) => KindOf(deltaType) is var kind and >= 0 ? TextKinds[kind].Field : null;
 
     public static bool TryRead(string data, out AnthropicDelta delta)
     {
@@ -67,8 +69,8 @@ internal readonly struct AnthropicDelta
                 return false;
             }
 
-            var deltaType = reader.GetString()!;
-            if (FieldOf(deltaType) is not { } field || !Property(ref reader, field, JsonTokenType.String))
+            var kind = KindOf(reader.GetString());
+            if (kind < 0 || !Property(ref reader, FieldsUtf8[kind], JsonTokenType.String))
             {
                 return false;
             }
@@ -79,7 +81,7 @@ internal readonly struct AnthropicDelta
                 return false;
             }
 
-            delta = new AnthropicDelta(index, deltaType, field, value);
+            delta = new AnthropicDelta(index, TextKinds[kind].Type, TextKinds[kind].Field, value);
             return true;
         }
         catch (JsonException)
@@ -92,10 +94,13 @@ internal readonly struct AnthropicDelta
         }
     }
 
-    /// <summary>The event again, with <paramref name="value"/> as the delta's text (written as a JSON document would write it).</summary>
-    public string With(string value)
+    /// <summary>The same delta with <paramref name="value"/> as its text.</summary>
+    public AnthropicDelta With(string value) => new(Index, DeltaType, Field, value);
+
+    /// <summary>The event's data, written as a JSON document would write it.</summary>
+    public string ToJson()
     {
-        using var buffer = new PooledBytes(value.Length * 6 + 128, clearOnReturn: false);
+        using var buffer = new PooledBytes(Value.Length * 6 + 128, clearOnReturn: false);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -104,7 +109,7 @@ internal readonly struct AnthropicDelta
             writer.WriteRawValue(Index, skipInputValidation: true);
             writer.WriteStartObject("delta"u8);
             writer.WriteString("type"u8, DeltaType);
-            writer.WriteString(Field, value);
+            writer.WriteString(Field, Value);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -119,9 +124,19 @@ internal readonly struct AnthropicDelta
         reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name)
         && reader.Read() && reader.TokenType == kind;
 
-    private static bool Property(ref Utf8JsonReader reader, string name, JsonTokenType kind) =>
-        reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name.AsSpan())
-        && reader.Read() && reader.TokenType == kind;
+    // A loop, not a predicate: this runs for every event of a stream (a lambda would allocate its closure each time).
+    private static int KindOf(string? deltaType)
+    {
+        for (var kind = 0; kind < TextKinds.Length; kind++)
+        {
+            if (TextKinds[kind].Type == deltaType)
+            {
+                return kind;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool End(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.EndObject;
 }

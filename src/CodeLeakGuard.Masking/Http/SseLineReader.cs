@@ -30,7 +30,7 @@ internal sealed class SseLineReader
     {
         while (true)
         {
-            if (TryTakeLine(out var line))
+            if (TryReadBuffered(out var line))
             {
                 return line;
             }
@@ -55,9 +55,7 @@ internal sealed class SseLineReader
     }
 
     /// <summary>The next line if it is already read (no wait, no task: most lines of a stream are), else false.</summary>
-    public bool TryReadBuffered(out string? line) => TryTakeLine(out line);
-
-    private bool TryTakeLine(out string? line)
+    public bool TryReadBuffered(out string? line)
     {
         line = null;
         if (_afterCarriageReturn && _position < _length)

@@ -51,7 +51,7 @@ public sealed partial class SseUnmaskingTransformer
 
         if (_api == AiApi.AnthropicMessages && AnthropicDelta.TryRead(input.Data, out var delta))
         {
-            input.Data = delta.With(Block(delta.Index + delta.Field).Push(delta.Value));
+            input.Data = delta.With(Block(delta.Index + delta.Field).Push(delta.Value)).ToJson();
             yield return input;
             yield break;
         }
@@ -114,18 +114,11 @@ public sealed partial class SseUnmaskingTransformer
 
         if (type == "content_block_stop")
         {
-            foreach (var field in new[] { "text", "partial_json", "thinking", "content" })
+            foreach (var (deltaType, field) in AnthropicDelta.TextKinds)
             {
                 if (EndBlock(index + field) is { Length: > 0 } rest)
                 {
-                    var deltaType = field switch { "text" => "text_delta", "partial_json" => "input_json_delta", "thinking" => "thinking_delta", _ => "compaction_delta" };
-                    var flush = new JsonObject
-                    {
-                        ["type"] = "content_block_delta",
-                        ["index"] = JsonNode.Parse(index),
-                        ["delta"] = new JsonObject { ["type"] = deltaType, [field] = rest },
-                    };
-                    yield return new SseEvent { Event = "content_block_delta", Data = flush.ToJsonString() };
+                    yield return new SseEvent { Event = "content_block_delta", Data = new AnthropicDelta(index, deltaType, field, rest).ToJson() };
                 }
             }
         }

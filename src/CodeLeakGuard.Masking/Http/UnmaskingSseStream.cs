@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -94,21 +95,8 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
             if (line is null)
             {
                 _ended = true;
-                _events.Clear();
-                if (lines.Count > 0)
-                {
-                    foreach (var e in _transformer.Transform(SseEvent.Parse(lines)))
-                    {
-                        e.WriteTo(_events);
-                    }
-                }
-
-                foreach (var e in _transformer.Complete())
-                {
-                    e.WriteTo(_events);
-                }
-
-                return _events.ToString();
+                var last = lines.Count > 0 ? _transformer.Transform(SseEvent.Parse(lines)) : Array.Empty<SseEvent>();
+                return Written(last.Concat(_transformer.Complete()));
             }
 
             if (line.Length > 0)
@@ -122,13 +110,18 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
                 continue;
             }
 
-            _events.Clear();
-            foreach (var e in _transformer.Transform(SseEvent.Parse(lines)))
-            {
-                e.WriteTo(_events);
-            }
-
-            return _events.ToString();
+            return Written(_transformer.Transform(SseEvent.Parse(lines)));
         }
+    }
+
+    private string Written(IEnumerable<SseEvent> events)
+    {
+        _events.Clear();
+        foreach (var e in events)
+        {
+            e.WriteTo(_events);
+        }
+
+        return _events.ToString();
     }
 }
