@@ -47,8 +47,8 @@ internal static class JsonValues
         JsonNode? a, b;
         try
         {
-            a = JsonNode.Parse(first);
-            b = JsonNode.Parse(second);
+            a = JsonNode.Parse(LoneSurrogates.Replace(first));
+            b = JsonNode.Parse(LoneSurrogates.Replace(second));
         }
         catch (JsonException)
         {

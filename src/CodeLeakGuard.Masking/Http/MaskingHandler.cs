@@ -131,6 +131,7 @@ public sealed class MaskingHandler : DelegatingHandler
         JsonDocument document;
         try
         {
+            LoneSurrogates.Replace(received.WrittenSpan);
             document = JsonDocument.Parse(received.Written);
         }
         catch (JsonException ex)
@@ -247,7 +248,7 @@ public sealed class MaskingHandler : DelegatingHandler
             return;
         }
 
-        var text = await ReadTextAsync(response.Content).ConfigureAwait(false);
+        var text = LoneSurrogates.Replace(await ReadTextAsync(response.Content).ConfigureAwait(false));
         string unmasked;
         try
         {

@@ -30,6 +30,9 @@ internal sealed class PooledBytes : IBufferWriter<byte>, IDisposable
 
     public ReadOnlyMemory<byte> Written => new(_array, 0, _count);
 
+    /// <summary>The same bytes, to change in place (they are the caller's own copy of the body).</summary>
+    public Span<byte> WrittenSpan => new(_array, 0, _count);
+
     /// <summary>The whole of <paramref name="content"/> (none for no content), unmasked: cleared when given back.</summary>
     public static async Task<PooledBytes> ReadAsync(HttpContent? content, CancellationToken cancellationToken)
     {

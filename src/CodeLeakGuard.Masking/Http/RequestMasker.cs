@@ -439,7 +439,7 @@ public sealed partial class RequestMasker
         {
             try
             {
-                input = JsonNode.Parse(arguments.GetValue<string>());
+                input = JsonNode.Parse(LoneSurrogates.Replace(arguments.GetValue<string>()));
             }
             catch (JsonException)
             {
@@ -487,7 +487,7 @@ public sealed partial class RequestMasker
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(owner[key]!.GetValue<string>());
+            parsed = JsonNode.Parse(LoneSurrogates.Replace(owner[key]!.GetValue<string>()));
         }
         catch (JsonException)
         {

@@ -38,6 +38,7 @@ public sealed partial class SseUnmaskingTransformer
             yield break;
         }
 
+        input.Data = LoneSurrogates.Replace(input.Data);
         if (input.Data == "[DONE]")
         {
             foreach (var pending in FlushAllChat())
