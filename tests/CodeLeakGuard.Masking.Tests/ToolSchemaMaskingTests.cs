@@ -26,6 +26,43 @@ public class ToolSchemaMaskingTests
         Assert.NotNull(schema["description"]!["examples"]); // a property named "description" is a property, not a text
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"symbol":{"type":"string"}},"examples":[{"symbol":"InvoiceLedgerService.ComputeInvoiceTotal"}]}""")]
+    [InlineData("""{"type":"object","properties":{"symbol":{"type":"string","default":{"symbol":"InvoiceLedgerService.ComputeInvoiceTotal"}}}}""")]
+    [InlineData("""{"type":"object","properties":{"symbol":{"type":"array","default":["InvoiceLedgerService"]}}}""")]
+    [InlineData("""{"type":"object","properties":{"symbol":{"type":"string","const":{"a":[{"b":"InvoiceLedgerService"}]}}}}""")]
+    [InlineData("""{"type":"object","$comment":"ComputeInvoiceTotal or InvoiceLedgerService","properties":{}}""")]
+    [InlineData("""{"type":"object","properties":{"symbol":{"type":"string","pattern":"^(ComputeInvoiceTotal|InvoiceLedgerService)$"}}}""")]
+    [InlineData("""{"type":"object","properties":{"type":{"type":"string","description":"the InvoiceLedgerService kind"}}}""")] // a property named "type"
+    [InlineData("""{"type":"object","$defs":{"format":{"type":"string","description":"as InvoiceLedgerService writes it"}},"properties":{"f":{"$ref":"#/$defs/format"}}}""")]
+    [InlineData("""{"type":"object","properties":{"x":{"type":"string","x-hint":"ask InvoiceLedgerService","x-notes":["InvoiceLedgerService"]}}}""")] // keywords newer than this code
+    public void Every_text_of_a_schema_is_masked_whatever_keyword_holds_it(string schema)
+    {
+        var body = JsonNode.Parse($$"""
+            {"model":"claude-sonnet-4-5","max_tokens":100,
+             "tools":[{"name":"lookup","description":"Looks a symbol up.","input_schema":{{schema}}}],
+             "messages":[{"role":"user","content":"Look it up."}]}
+            """)!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.AnthropicMessages, body);
+
+        var masked = body["tools"]![0]!["input_schema"]!.ToJsonString();
+        Assert.DoesNotContain("InvoiceLedgerService", masked);
+        Assert.DoesNotContain("ComputeInvoiceTotal", masked);
+        Assert.Contains("\"type\":\"object\"", masked);
+    }
+
+    [Fact]
+    public void A_schemas_machinery_is_left_as_written()
+    {
+        const string schema = """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$defs":{"Money":{"type":"string","format":"decimal"}},"properties":{"total":{"$ref":"#/$defs/Money"},"kind":{"type":["string","null"]}},"required":["total"]}""";
+        var body = JsonNode.Parse("""{"model":"gpt-4o","messages":[{"role":"user","content":"Total?"}],"response_format":{"type":"json_schema","json_schema":{"name":"answer","schema":""" + schema + "}}}")!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIChatCompletions, body);
+
+        Assert.Equal(JsonNode.Parse(schema)!.ToJsonString(), body["response_format"]!["json_schema"]!["schema"]!.ToJsonString());
+    }
+
     [Fact]
     public void Tool_use_examples_are_masked_as_the_inputs_they_show()
     {

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -92,6 +94,37 @@ public sealed partial class RequestMasker
         }
     }
 
+    // Schema keywords whose string values are the schema's own machinery (types, formats, references), not text: a
+    // reference names a definition by its key, which is kept as written like a property's name.
+    private static readonly HashSet<string> StructuralSchemaKeywords = new(StringComparer.Ordinal)
+    {
+        "type", "format", "$ref", "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "contentEncoding", "contentMediaType",
+    };
+
+    // Keywords whose values are data the model is offered or shown (a company's service names in an enum, a default
+    // object): every string in them is masked, whatever its depth.
+    private static readonly HashSet<string> SchemaValueKeywords = new(StringComparer.Ordinal) { "const", "default", "example", "examples", "enum" };
+
+    // Keywords whose value maps names (a property's, a definition's, a pattern) to subschemas.
+    private static readonly HashSet<string> SubschemaMaps = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
+
+    /// <summary>Property names listed by a schema, masked as the properties' own names are.</summary>
+    private void MaskNames(JsonArray names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i]?.GetValueKind() == JsonValueKind.String)
+            {
+                names[i] = MaskName(names[i]!.GetValue<string>());
+            }
+        }
+    }
+
+    /// <summary>
+    /// A JSON Schema the model reads (tool parameters, structured outputs). Fail-safe: every string is masked as text
+    /// (descriptions, titles, <c>$comment</c>, <c>pattern</c>, a keyword newer than this code) except the structural
+    /// keywords' values; property names and <c>required</c> are masked as names (only when they hold a sensitive term).
+    /// </summary>
     private void MaskSchemaDescriptions(JsonNode? schema)
     {
         switch (schema)
@@ -99,48 +132,64 @@ public sealed partial class RequestMasker
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
-                    // Descriptions, and the values the model is offered or shown (the names of a company's services
-                    // in an enum): the model answers in their pseudonyms, which the answer's unmasking restores.
-                    if (key is "description" or "title" or "const" or "default" or "example" && obj[key]?.GetValueKind() == JsonValueKind.String)
+                    var value = obj[key];
+                    if (StructuralSchemaKeywords.Contains(key))
                     {
-                        obj[key] = MaskText(obj[key]!.GetValue<string>());
+                        continue;
                     }
-                    else if (key == "properties" && obj[key] is JsonObject properties)
+
+                    if (SchemaValueKeywords.Contains(key))
                     {
-                        MaskKeys(properties, deep: false);
-                        MaskSchemaDescriptions(properties);
+                        // The model answers with these values in their pseudonyms, which the answer's unmasking restores.
+                        MaskKeys(value, deep: true);
+                        MaskJsonStrings(obj, key);
                     }
-                    else if (key == "required" && obj[key] is JsonArray required)
+                    else if (value?.GetValueKind() == JsonValueKind.String)
                     {
-                        for (var i = 0; i < required.Count; i++)
+                        obj[key] = MaskText(value.GetValue<string>());
+                    }
+                    else if (SubschemaMaps.Contains(key) && value is JsonObject subschemas)
+                    {
+                        if (key == "properties")
                         {
-                            if (required[i]?.GetValueKind() == JsonValueKind.String)
-                            {
-                                required[i] = MaskName(required[i]!.GetValue<string>());
-                            }
+                            MaskKeys(subschemas, deep: false);
+                        }
+
+                        foreach (var subschema in subschemas.Select(p => p.Value).ToList())
+                        {
+                            MaskSchemaDescriptions(subschema);
                         }
                     }
-                    else if (key is "enum" or "examples" && obj[key] is JsonArray values)
+                    else if (key == "required" && value is JsonArray required)
                     {
-                        for (var i = 0; i < values.Count; i++)
+                        MaskNames(required);
+                    }
+                    else if (key == "dependentRequired" && value is JsonObject dependencies)
+                    {
+                        MaskKeys(dependencies, deep: false);
+                        foreach (var names in dependencies.Select(p => p.Value).OfType<JsonArray>())
                         {
-                            if (values[i]?.GetValueKind() == JsonValueKind.String)
-                            {
-                                values[i] = MaskText(values[i]!.GetValue<string>());
-                            }
+                            MaskNames(names);
                         }
                     }
                     else
                     {
-                        MaskSchemaDescriptions(obj[key]);
+                        MaskSchemaDescriptions(value);
                     }
                 }
 
                 break;
             case JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    MaskSchemaDescriptions(item);
+                    if (array[i]?.GetValueKind() == JsonValueKind.String)
+                    {
+                        array[i] = MaskText(array[i]!.GetValue<string>()); // a keyword's list of texts this code does not know
+                    }
+                    else
+                    {
+                        MaskSchemaDescriptions(array[i]);
+                    }
                 }
 
                 break;
