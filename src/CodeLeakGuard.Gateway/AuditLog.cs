@@ -5,7 +5,8 @@ namespace CodeLeakGuard.Gateway;
 
 /// <summary>
 /// JSON lines, one per request: time, upstream, path, model, what was masked or why it was blocked (counts and
-/// categories, never values), whether a policy pass-through let it go unmasked, status, duration. Headers —
+/// categories, never values), whether a policy pass-through let it go unmasked, status, why it failed if it did
+/// (the upstream unreachable, slow or broken off; the client gone), and its duration to the answer's last byte. Headers —
 /// credentials above all — are never written.
 /// </summary>
 public sealed class AuditLog : IDisposable
@@ -18,8 +19,15 @@ public sealed class AuditLog : IDisposable
     {
         if (path is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new ArgumentException($"the audit file '{path}' cannot be opened for appending: {ex.Message}", ex);
+            }
         }
     }
 
@@ -43,6 +51,7 @@ public sealed class AuditLog : IDisposable
             status = record.Status,
             streamed = record.Streamed,
             passedThrough = record.PassedThrough,
+            failure = record.Failure,
             durationMs = (long)duration.TotalMilliseconds,
         }, Options);
         lock (_gate)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CodeLeakGuard.Masking.Http;
@@ -22,7 +21,7 @@ internal sealed class Forwarder
     private readonly UpstreamRouter _router;
     private readonly SemaphoreSlim _concurrency;
     private readonly HttpMessageInvoker _client;
-    private readonly AsyncLocal<(string Upstream, Stopwatch Clock)> _current = new();
+    private readonly AsyncLocal<Exchange?> _current = new();
 
     public Forwarder(GatewayOptions options, SessionStore sessions, AuditLog audit)
     {
@@ -41,7 +40,7 @@ internal sealed class Forwarder
                 SessionFor = SessionFor,
                 ResponseIdObserved = sessions.RememberResponse,
                 SessionOfResponse = id => sessions.ConversationOfResponse(id) is { } conversation ? sessions.Get(conversation) : null,
-                Audit = record => _audit.Write(record, _current.Value.Upstream ?? string.Empty, _current.Value.Clock?.Elapsed ?? TimeSpan.Zero),
+                Audit = record => _current.Value?.Handled(record), // written when the exchange ends, with how it ended
             },
             new SocketsHttpHandler
             {
@@ -57,39 +56,54 @@ internal sealed class Forwarder
 
     public async Task HandleAsync(HttpContext context)
     {
+        var exchange = new Exchange(context);
+        _current.Value = exchange;
+        try
+        {
+            await RouteAsync(context, exchange);
+        }
+        finally
+        {
+            exchange.Finish(_audit);
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, Exchange exchange)
+    {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var api = AiApiDetector.Detect(new HttpMethod(context.Request.Method), context.Request.Path.Value ?? "/");
+        var api = exchange.Api;
         if (!rawTarget.StartsWith('/'))
         {
-            await ErrorAsync(context, api, HttpStatusCode.BadRequest, "invalid_request_error", "absolute request targets are refused: this gateway forwards only to its configured upstreams, it is not a proxy for arbitrary hosts");
+            await RefuseAsync(context, exchange, HttpStatusCode.BadRequest, "invalid_request_error", "absolute request targets are refused: this gateway forwards only to its configured upstreams, it is not a proxy for arbitrary hosts");
             return;
         }
 
         if (context.Request.Headers.Upgrade.Any(protocol => protocol?.Contains("websocket", StringComparison.OrdinalIgnoreCase) == true))
         {
             // The Responses API's WebSocket mode (Codex tries it first): frames cannot be read and masked here.
-            await ErrorAsync(context, api, HttpStatusCode.BadRequest, "invalid_request_error",
+            await RefuseAsync(context, exchange, HttpStatusCode.BadRequest, "invalid_request_error",
                 "WebSocket connections cannot be masked, so they are refused; send requests over HTTP (streamed answers work there, and clients such as Codex fall back to it)");
             return;
         }
 
         if (_router.Route(context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty) is not { } route)
         {
-            await ErrorAsync(context, api, HttpStatusCode.NotFound, "not_found_error",
+            await RefuseAsync(context, exchange, HttpStatusCode.NotFound, "not_found_error",
                 $"no configured upstream for '{context.Request.Path}'; configured: {string.Join(", ", _options.Upstreams.Select(u => "/" + u.Name))}");
             return;
         }
 
+        exchange.Upstream = route.Upstream.Name;
         if (!await _concurrency.WaitAsync(0))
         {
-            await ErrorAsync(context, api, HttpStatusCode.TooManyRequests, "rate_limit_error", $"more than {_options.MaxConcurrentRequests} requests at once; retry shortly");
+            context.Response.Headers.RetryAfter = "1";
+            await FailAsync(context, exchange, HttpStatusCode.TooManyRequests, "rate_limit_error", $"more than {_options.MaxConcurrentRequests} requests at once; retry shortly");
             return;
         }
 
         try
         {
-            _current.Value = (route.Upstream.Name, Stopwatch.StartNew());
-            await ForwardAsync(context, route.Target, api);
+            await ForwardAsync(context, route.Target, api, exchange);
         }
         finally
         {
@@ -97,8 +111,10 @@ internal sealed class Forwarder
         }
     }
 
-    private async Task ForwardAsync(HttpContext context, Uri target, AiApi api)
+    private async Task ForwardAsync(HttpContext context, Uri target, AiApi api, Exchange exchange)
     {
+        // The timeout is a wait for the upstream: for its answer to begin (a whole answer: to arrive), then, on each
+        // read of a streamed answer, for its next part. A model that keeps streaming is never cut off; one that stalls is.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(_options.UpstreamTimeout);
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), target);
@@ -113,7 +129,7 @@ internal sealed class Forwarder
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex)
         {
-            await ErrorAsync(context, api, (HttpStatusCode)ex.StatusCode, "request_too_large", $"the request body exceeds {_options.MaxRequestBodyBytes} bytes");
+            await RefuseAsync(context, exchange, (HttpStatusCode)ex.StatusCode, "request_too_large", $"the request body exceeds {_options.MaxRequestBodyBytes} bytes");
             return;
         }
 
@@ -133,12 +149,14 @@ internal sealed class Forwarder
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            await ErrorAsync(context, api, HttpStatusCode.GatewayTimeout, "timeout_error", $"the upstream did not answer within {_options.UpstreamTimeout.TotalSeconds:0} s");
+            await FailAsync(context, exchange, HttpStatusCode.GatewayTimeout, "timeout_error", $"the upstream did not answer within {Seconds} s");
             return;
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            await ErrorAsync(context, api, HttpStatusCode.BadGateway, "api_error", "the upstream could not be reached: " + ex.Message);
+            await FailAsync(context, exchange, HttpStatusCode.BadGateway, "api_error", UpstreamFailures.BrokeOff(ex)
+                ? "the upstream's answer broke off before its end"
+                : "the upstream could not be reached: " + ex.Message);
             return;
         }
 
@@ -146,25 +164,29 @@ internal sealed class Forwarder
         {
             try
             {
-                await CopyResponseAsync(context, response, timeout.Token);
+                await CopyResponseAsync(context, response, timeout);
             }
             catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested && context.Response.HasStarted)
             {
                 // The status is already sent, so the error goes into the stream as the provider's own error event (as
                 // providers do when they fail mid-answer); the response then ends normally, so the client reads it.
-                await context.Response.WriteAsync(ProviderErrors.StreamError(api, "timeout_error", $"the upstream stopped answering within {_options.UpstreamTimeout.TotalSeconds:0} s; the answer is incomplete"));
+                exchange.Failed($"timeout_error: the upstream sent nothing for {Seconds} s");
+                await context.Response.WriteAsync(ProviderErrors.StreamError(api, "timeout_error", $"the upstream sent nothing for {Seconds} s; the answer is incomplete"));
             }
             catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
             {
-                await ErrorAsync(context, api, HttpStatusCode.GatewayTimeout, "timeout_error", $"the upstream did not answer within {_options.UpstreamTimeout.TotalSeconds:0} s");
+                await FailAsync(context, exchange, HttpStatusCode.GatewayTimeout, "timeout_error", $"the upstream did not answer within {Seconds} s");
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException && context.Response.HasStarted)
+            catch (Exception ex) when (ex is IOException or HttpRequestException && context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
                 // The upstream broke off; the masking stream has already passed on its error event. Aborting here would
                 // reset the connection and could discard that event before the client reads it.
+                exchange.Failed("api_error: the upstream's answer broke off before its end");
             }
         }
     }
+
+    private string Seconds => _options.UpstreamTimeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly HttpRequestOptionsKey<string?> ConversationOption = new("codeleakguard.conversation");
 
@@ -190,7 +212,7 @@ internal sealed class Forwarder
 
     private string? Remembered(string? id) => id is null ? null : _sessions.ConversationOfResponse(id);
 
-    private static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, CancellationTokenSource timeout)
     {
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var header in response.Headers.Concat(response.Content.Headers).Where(h => !HopByHop.Contains(h.Key) && !h.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase)))
@@ -199,21 +221,37 @@ internal sealed class Forwarder
         }
 
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
         var buffer = new byte[16 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        timeout.CancelAfter(_options.UpstreamTimeout);
+        while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
         {
-            await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            await context.Response.Body.FlushAsync(cancellationToken); // every event reaches the client as soon as it is unmasked
+            await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted); // every event reaches the client as soon as it is unmasked
+            timeout.CancelAfter(_options.UpstreamTimeout); // the upstream is still answering: it gets the whole wait again
         }
+    }
+
+    /// <summary>A request the gateway refuses to forward (it is blocked: nothing was sent).</summary>
+    private static Task RefuseAsync(HttpContext context, Exchange exchange, HttpStatusCode status, string type, string message)
+    {
+        exchange.Refused(message);
+        context.Response.Headers[ProviderErrors.BlockedHeader] = "true";
+        return ErrorAsync(context, exchange.Api, status, type, message);
+    }
+
+    /// <summary>A request that failed on the way (too many at once, the upstream slow or unreachable): not a block.</summary>
+    private static Task FailAsync(HttpContext context, Exchange exchange, HttpStatusCode status, string type, string message)
+    {
+        exchange.Failed(type + ": " + message);
+        return ErrorAsync(context, exchange.Api, status, type, message);
     }
 
     private static Task ErrorAsync(HttpContext context, AiApi api, HttpStatusCode status, string type, string message)
     {
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";
-        context.Response.Headers[ProviderErrors.BlockedHeader] = "true";
         var anthropic = AiApiDetector.IsAnthropic(api) || context.Request.Headers.ContainsKey("anthropic-version");
         return context.Response.WriteAsync(ProviderErrors.Body(api, type, message, anthropic));
     }

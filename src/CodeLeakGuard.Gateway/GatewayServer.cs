@@ -29,6 +29,9 @@ public sealed class GatewayServer : IAsyncDisposable
         Sessions = sessions;
     }
 
+    /// <summary>How long a stop waits for the requests in flight to finish before it cuts them off.</summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(10);
+
     public SessionStore Sessions { get; }
 
     /// <summary>The address actually bound (port 0 resolves to a free port).</summary>
@@ -46,17 +49,23 @@ public sealed class GatewayServer : IAsyncDisposable
             throw new ArgumentException($"{options.Listen} is not a loopback address: the gateway sees every prompt, so it listens on 127.0.0.1 / [::1] / localhost unless remote clients are allowed explicitly");
         }
 
+        var duplicate = options.Upstreams.GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"two upstreams are named '{duplicate.Key}' ({string.Join(", ", duplicate.Select(u => u.BaseAddress))}), so requests could reach only the first: name each, as in --upstream work={duplicate.First().BaseAddress}");
+        }
+
+        var audit = new AuditLog(options.AuditPath); // first: a path it cannot write is a configuration error
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Listen.GetLeftPart(UriPartial.Authority));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = ShutdownTimeout);
         var app = builder.Build();
 
-        var audit = new AuditLog(options.AuditPath);
         var sessions = new SessionStore(options.NewSession, options.SessionIdleTimeout);
         var forwarder = new Forwarder(options, sessions, audit);
-        app.MapGet("/healthz", () => Results.Json(new { status = "ok", upstreams = options.Upstreams.Select(u => u.Name), conversations = sessions.Count }));
+        app.MapMethods("/healthz", ["GET", "HEAD"], () => Results.Json(new { status = "ok", upstreams = options.Upstreams.Select(u => u.Name), conversations = sessions.Count }));
         app.Map("/{**path}", forwarder.HandleAsync); // everything but /healthz, any method
         return new GatewayServer(app, audit, sessions);
     }

@@ -23,8 +23,28 @@ public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams)
     private static Uri Combine(Uri baseAddress, string path, string query)
     {
         var root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new Uri(root + "/" + path.TrimStart('/') + query);
+        return new Uri(root + "/" + path.TrimStart('/') + MergeQueries(baseAddress.Query, query));
     }
+
+    /// <summary>
+    /// The upstream's own query (<c>?api-version=2024-10-21</c>, as Azure OpenAI wants on every request) with the
+    /// request's: a parameter the request sets itself is the request's.
+    /// </summary>
+    private static string MergeQueries(string upstream, string request)
+    {
+        var own = upstream.TrimStart('?');
+        var sent = request.TrimStart('?');
+        if (own.Length == 0 || sent.Length == 0)
+        {
+            return own.Length + sent.Length == 0 ? string.Empty : "?" + own + sent;
+        }
+
+        var sentNames = sent.Split('&').Select(NameOf).ToHashSet(StringComparer.Ordinal);
+        var kept = own.Split('&').Where(parameter => !sentNames.Contains(NameOf(parameter)));
+        return "?" + string.Join("&", kept.Append(sent));
+    }
+
+    private static string NameOf(string parameter) => Uri.UnescapeDataString(parameter.Split('=')[0]);
 
     /// <summary>Parses <c>name=url</c> or <c>url</c> (named after its host's first label).</summary>
     public static Upstream Parse(string text)

@@ -148,6 +148,49 @@ public class GatewayServerTests
     }
 
     [Fact]
+    public async Task Health_answers_head_requests_too()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("openai", upstream.Address)], NewSession = DictionaryMasker.Contoso });
+        await using var _ = gateway;
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stopping_lets_a_request_in_flight_finish()
+    {
+        await using var upstream = await RecordingUpstream.StartAsync(async (context, request) =>
+        {
+            await Task.Delay(1500);
+            await FakeAnthropic.RespondAsync(context, request);
+        });
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = TestGateway.RealSession });
+
+        var inFlight = client.PostAsync("/v1/messages", new StringContent("""{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"Why is OrderPricingEngine slow?"}]}""", Encoding.UTF8, "application/json"));
+        await Task.Delay(300);
+        await gateway.DisposeAsync();
+        using var response = await inFlight;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("OrderPricingEngine", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("https://contoso.openai.azure.com/openai?api-version=2024-10-21", "", "https://contoso.openai.azure.com/openai/v1/chat/completions?api-version=2024-10-21")]
+    [InlineData("https://contoso.openai.azure.com/openai?api-version=2024-10-21", "?api-version=2025-01-01", "https://contoso.openai.azure.com/openai/v1/chat/completions?api-version=2025-01-01")]
+    [InlineData("https://contoso.openai.azure.com/openai?api-version=2024-10-21&x=1", "?y=2", "https://contoso.openai.azure.com/openai/v1/chat/completions?api-version=2024-10-21&x=1&y=2")]
+    [InlineData("https://api.openai.com", "?y=2", "https://api.openai.com/v1/chat/completions?y=2")]
+    public void An_upstreams_own_query_goes_with_every_request_unless_the_request_sets_it(string upstream, string query, string expected)
+    {
+        var router = new UpstreamRouter([UpstreamRouter.Parse(upstream)]);
+
+        Assert.Equal(expected, router.Route("/v1/chat/completions", query)!.Value.Target.ToString());
+    }
+
+    [Fact]
     public async Task A_hanging_upstream_is_a_timeout_error_in_the_providers_format()
     {
         await using var upstream = await FakeUpstream.StartAsync();

@@ -67,7 +67,7 @@ public class ProprietaryToolResultTests
 
         var error = await Assert.ThrowsAnyAsync<AnthropicApiException>(() => client.Messages.Create(Conversation("/home/dev/shop/src/Pricing/TierEngine.cs")));
 
-        Assert.Contains("proprietary", error.Message);
+        Assert.Contains("contains proprietary code and the gateway is in block mode", error.Message);
         Assert.Empty(upstream.Received);
     }
 

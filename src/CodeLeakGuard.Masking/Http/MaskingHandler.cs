@@ -117,9 +117,8 @@ public sealed class MaskingHandler : DelegatingHandler
         // The answer is read to be unmasked, so it is asked for in a coding the handler can undo: none (an inner
         // handler that decompresses adds its own).
         request.Headers.AcceptEncoding.Clear();
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        audit.Status = (int)response.StatusCode;
-        return await UnmaskAsync(response, api, masker!, audit, _options.ResponseIdObserved, uri).ConfigureAwait(false);
+        var response = await SendAuditedAsync(request, audit, cancellationToken).ConfigureAwait(false);
+        return await UnmaskAsync(response, api, masker!, audit, _options.ResponseIdObserved, uri, cancellationToken).ConfigureAwait(false);
     }
 
     // The body is parsed where it was read (pooled UTF-8, no string of it, no copy for the document) and written masked
@@ -136,7 +135,10 @@ public sealed class MaskingHandler : DelegatingHandler
         }
         catch (JsonException ex)
         {
-            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid JSON: " + ex.Message, uri);
+            // The parser's own message quotes the text it could not read, which may be code or a secret: the client's
+            // error and the audit record say only where it is.
+            return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error",
+                $"the request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of that line)", uri);
         }
 
         using (document)
@@ -165,7 +167,7 @@ public sealed class MaskingHandler : DelegatingHandler
                 if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
                 {
                     return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
-                        $"the request contains {category} and the gateway is in block mode; nothing was sent", uri);
+                        $"the request contains {Described(category!)} and the gateway is in block mode; nothing was sent", uri);
                 }
 
                 request.Content = Replace(request.Content, Utf8Json(body, received.Count, requestMasker.PreEscaped));
@@ -185,19 +187,38 @@ public sealed class MaskingHandler : DelegatingHandler
             request.Headers.AcceptEncoding.Clear();
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        audit.Status = (int)response.StatusCode;
+        var response = await SendAuditedAsync(request, audit, cancellationToken).ConfigureAwait(false);
         if (storedResponseSession is not null)
         {
-            return await UnmaskAsync(response, AiApi.OpenAIResponses, storedResponseSession, audit, responseIdObserved: null, request.RequestUri!).ConfigureAwait(false);
+            return await UnmaskAsync(response, AiApi.OpenAIResponses, storedResponseSession, audit, responseIdObserved: null, request.RequestUri!, cancellationToken).ConfigureAwait(false);
         }
 
         _options.Audit?.Invoke(audit);
         return response;
     }
 
+    /// <summary>
+    /// The provider's answer. When there is none (unreachable, timed out, cancelled), the request is audited with the
+    /// reason before the error goes on: it may well have been sent, masked, and the log must show it.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAuditedAsync(HttpRequestMessage request, MaskingAuditRecord audit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            audit.Status = (int)response.StatusCode;
+            return response;
+        }
+        catch (Exception ex)
+        {
+            audit.Failure = UpstreamFailures.Describe(ex);
+            _options.Audit?.Invoke(audit);
+            throw;
+        }
+    }
+
     /// <summary>The answer with the real names restored (audited), or, when it cannot be read, an error in its place.</summary>
-    private async Task<HttpResponseMessage> UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved, Uri uri)
+    private async Task<HttpResponseMessage> UnmaskAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved, Uri uri, CancellationToken cancellationToken)
     {
         if (api == AiApi.OpenAIEmbeddings)
         {
@@ -215,7 +236,7 @@ public sealed class MaskingHandler : DelegatingHandler
 
         try
         {
-            await UnmaskContentAsync(response, api, masker, audit, responseIdObserved).ConfigureAwait(false);
+            await UnmaskContentAsync(response, api, masker, audit, responseIdObserved, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ContentCodings.IsCorrupt(ex))
         {
@@ -223,12 +244,19 @@ public sealed class MaskingHandler : DelegatingHandler
             response.Dispose();
             return Refuse(audit, api, HttpStatusCode.BadGateway, "api_error", $"the provider's answer is not valid {codings}: {ex.Message}", uri);
         }
+        catch (Exception ex)
+        {
+            response.Dispose(); // cancelled or broken off: its connection is not read to the end
+            audit.Failure = UpstreamFailures.Describe(ex);
+            _options.Audit?.Invoke(audit);
+            throw;
+        }
 
         _options.Audit?.Invoke(audit);
         return response;
     }
 
-    private static async Task UnmaskContentAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved)
+    private static async Task UnmaskContentAsync(HttpResponseMessage response, AiApi api, IConversationMasker masker, MaskingAuditRecord audit, Action<string, IConversationMasker>? responseIdObserved, CancellationToken cancellationToken)
     {
         if (response.Content is null)
         {
@@ -248,7 +276,7 @@ public sealed class MaskingHandler : DelegatingHandler
             return;
         }
 
-        var text = LoneSurrogates.Replace(await ReadTextAsync(response.Content).ConfigureAwait(false));
+        var text = LoneSurrogates.Replace(await ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false));
         string unmasked;
         try
         {
@@ -269,15 +297,18 @@ public sealed class MaskingHandler : DelegatingHandler
         response.Content = Replace(response.Content, unmasked);
     }
 
-    private static async Task<string> ReadTextAsync(HttpContent content)
+    /// <summary>
+    /// The whole answer as text, read with the caller's token: an upstream that stops sending in the middle of a body
+    /// must not hold the request (and the caller's slot for it) for ever.
+    /// </summary>
+    private static async Task<string> ReadTextAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentEncoding.Count == 0)
-        {
-            return await content.ReadAsStringAsync().ConfigureAwait(false);
-        }
-
-        using var reader = new StreamReader(ContentCodings.Decode(content.Headers, await content.ReadAsStreamAsync().ConfigureAwait(false)), Encoding.UTF8);
-        return await reader.ReadToEndAsync().ConfigureAwait(false);
+        using var body = ContentCodings.Decode(content.Headers, await content.ReadAsStreamAsync().ConfigureAwait(false));
+        using var copy = new MemoryStream();
+        await body.CopyToAsync(copy, 81920, cancellationToken).ConfigureAwait(false);
+        var bytes = copy.GetBuffer();
+        var bom = copy.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(bytes, bom, (int)copy.Length - bom);
     }
 
     /// <summary>
@@ -308,6 +339,12 @@ public sealed class MaskingHandler : DelegatingHandler
 
         return string.Join("\n", lines);
     }
+
+    /// <summary>A category of what was found, in words: "proprietary code", "a secret (AwsAccessKeyId)".</summary>
+    private static string Described(string category) =>
+        category == "proprietary" ? "proprietary code"
+        : category.StartsWith("secret:", StringComparison.Ordinal) ? $"a secret ({category.Substring("secret:".Length)})"
+        : category;
 
     private HttpResponseMessage Refuse(MaskingAuditRecord audit, AiApi api, HttpStatusCode status, string type, string message, Uri uri)
     {

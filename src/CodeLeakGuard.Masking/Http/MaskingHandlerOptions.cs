@@ -39,6 +39,9 @@ public sealed class MaskingAuditRecord
 
     /// <summary>Forwarded unmasked because the policy allows pass-through for its endpoint.</summary>
     public bool PassedThrough { get; set; }
+
+    /// <summary>Why no whole answer came back (see <see cref="UpstreamFailures"/>), or null: unreachable, timed out, broke off.</summary>
+    public string? Failure { get; set; }
 }
 
 public sealed class MaskingHandlerOptions

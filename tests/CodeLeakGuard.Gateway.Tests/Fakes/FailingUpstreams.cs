@@ -17,6 +17,28 @@ internal static class FailingUpstreams
         await Task.Delay(Timeout.Infinite, context.RequestAborted);
     }
 
+    /// <summary>A whole (not streamed) answer that announces 200 bytes, sends 20, then nothing until the client gives up.</summary>
+    public static async Task StallsMidBodyAsync(HttpContext context, RecordedRequest request)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = 200;
+        await context.Response.Body.WriteAsync("{\"id\":\"msg_1\",\"type\":"u8.ToArray());
+        await context.Response.Body.FlushAsync();
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    }
+
+    /// <summary>Streams the Anthropic echo one event every <paramref name="pause"/>: slow, but never stalled.</summary>
+    public static Func<HttpContext, RecordedRequest, Task> StreamsSlowly(TimeSpan pause) => async (context, request) =>
+    {
+        context.Response.ContentType = "text/event-stream";
+        foreach (var (name, data) in FakeAnthropic.Events(FakeAnthropic.EchoPrefix + "Class1 is slow", null))
+        {
+            await context.Response.WriteAsync($"event: {name}\ndata: {data}\n\n");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(pause);
+        }
+    };
+
     /// <summary>Never answers at all.</summary>
     public static Task HangsBeforeHeadersAsync(HttpContext context, RecordedRequest request) =>
         Task.Delay(Timeout.Infinite, context.RequestAborted);
