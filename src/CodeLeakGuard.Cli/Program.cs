@@ -38,6 +38,11 @@ public static class Program
         try
         {
             var parseResult = root.Parse(args);
+            if (parseResult.CommandResult.Command.Name == "proxy")
+            {
+                // Ctrl+C lets the gateway finish the requests in flight; System.CommandLine would end the process after 2 s.
+                configuration.ProcessTerminationTimeout = Gateway.GatewayServer.ShutdownTimeout + TimeSpan.FromSeconds(5);
+            }
 
             // System.CommandLine exits 1 on a parse error, which is our "error findings" code: bad usage is 2.
             if (parseResult.Action is ParseErrorAction)

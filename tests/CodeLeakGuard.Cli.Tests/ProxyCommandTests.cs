@@ -11,6 +11,9 @@ public class ProxyCommandTests
     [InlineData("--mode", "shred", "not mask or block")]
     [InlineData("--policy", "/nonexistent/ai.clgpolicy", "does not exist")]
     [InlineData("--upstream-proxy", "socks5://proxy.corp:1080", "not a proxy address")]
+    [InlineData("--timeout", "0", "at least 1 second")]
+    [InlineData("--max-body", "10", "at least 1024 bytes")]
+    [InlineData("--max-concurrent", "0", "at least 1")]
     public void Bad_configuration_exits_2_with_a_clear_message(string option, string value, string message)
     {
         var args = option == "--upstream"
@@ -21,6 +24,41 @@ public class ProxyCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
+    }
+
+    [Fact]
+    public void Two_upstreams_of_the_same_name_are_refused()
+    {
+        var result = CliRunner.Run("proxy", "--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9901", "--upstream", "http://127.0.0.1:9902");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("two upstreams are named '127'", result.Stderr);
+    }
+
+    [Fact]
+    public void An_audit_file_that_cannot_be_written_is_a_clear_error()
+    {
+        var directory = Directory.CreateTempSubdirectory().FullName;
+
+        var result = CliRunner.Run("proxy", "--listen", "http://127.0.0.1:0", "--upstream", "https://api.anthropic.com", "--audit", directory);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"the audit file '{directory}' cannot be opened", result.Stderr);
+        Assert.DoesNotContain("internal error", result.Stderr);
+    }
+
+    [Fact]
+    public void A_port_already_taken_is_a_clear_error()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = CliRunner.Run("proxy", "--listen", $"http://127.0.0.1:{port}", "--upstream", "https://api.anthropic.com");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"cannot listen on http://127.0.0.1:{port}/", result.Stderr);
+        Assert.DoesNotContain("internal error", result.Stderr);
     }
 
     [Fact]

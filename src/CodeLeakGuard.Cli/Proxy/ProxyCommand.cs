@@ -32,9 +32,13 @@ internal static class ProxyCommand
         var mode = new Option<string>("--mode") { Description = "mask (default) or block: refuse requests with proprietary code or secrets.", DefaultValueFactory = _ => "mask" };
         var audit = new Option<string?>("--audit") { Description = "Append a JSON-lines audit record per request (counts, never values).", HelpName = "file" };
         var policy = new Option<string?>("--policy") { Description = "The policy file (proprietary code, secret rules, sensitive terms, allow passthrough); default: codeleakguard.policy or *.clgpolicy in the working directory, else the built-in catalog.", HelpName = "file" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for an upstream answer.", DefaultValueFactory = _ => 300 };
-        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes, compressed or once decompressed.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
-        var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for an upstream: for its answer to begin, and between the parts of a streamed answer (a stream still moving is never cut off).",
+            DefaultValueFactory = _ => 300,
+        };
+        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes (at least 1024), compressed or once decompressed.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
+        var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once; more are answered 429 with Retry-After.", DefaultValueFactory = _ => 32 };
         var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose requests the gateway does not understand (file uploads, admin APIs) may pass unmasked; the policy's 'allow passthrough' lines do the same. Model lists always pass.", HelpName = "host" };
         var upstreamProxy = new Option<string?>("--upstream-proxy")
         {
@@ -43,7 +47,8 @@ internal static class ProxyCommand
         };
         var remote = new Option<bool>("--allow-remote-clients") { Description = "Allow listening on a non-loopback address. The gateway sees every prompt: think twice." };
 
-        var command = new Command("proxy", "Run the local masking gateway in front of AI providers.")
+        var command = new Command("proxy", "Run the local masking gateway in front of AI providers. Health: GET /healthz. One masking session per conversation; "
+            + "a client may name its conversation with the header x-codeleakguard-conversation. Ctrl+C stops it after the requests in flight (up to 10 s).")
         {
             listen, upstreams, upstreamProxy, mode, audit, policy, timeout, maxBody, concurrency, passThrough, remote,
         };
@@ -76,6 +81,21 @@ internal static class ProxyCommand
             throw new ArgumentException($"--listen '{listen}' must be an http:// URL such as http://127.0.0.1:8787");
         }
 
+        if (timeoutSeconds < 1)
+        {
+            throw new ArgumentException($"--timeout {timeoutSeconds} must be at least 1 second");
+        }
+
+        if (maxBody < 1024)
+        {
+            throw new ArgumentException($"--max-body {maxBody} must be at least 1024 bytes");
+        }
+
+        if (concurrency < 1)
+        {
+            throw new ArgumentException($"--max-concurrent {concurrency} must be at least 1");
+        }
+
         var maskingMode = mode.ToLowerInvariant() switch
         {
             "mask" => MaskingMode.Mask,
@@ -93,9 +113,9 @@ internal static class ProxyCommand
             UpstreamProxy = upstreamProxy is null ? null : UpstreamProxies.Parse(upstreamProxy),
             Mode = maskingMode,
             AuditPath = audit,
-            UpstreamTimeout = TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)),
-            MaxRequestBodyBytes = Math.Max(1024, maxBody),
-            MaxConcurrentRequests = Math.Max(1, concurrency),
+            UpstreamTimeout = TimeSpan.FromSeconds(timeoutSeconds),
+            MaxRequestBodyBytes = maxBody,
+            MaxConcurrentRequests = concurrency,
             NewSession = () => new SessionMasker(new MaskingSession(new MaskingOptions { Policy = policy })),
             AllowPassThrough = uri => hosts.Contains(uri.Host.ToLowerInvariant()) || policy.AllowsPassThrough(uri),
             Images = policy.Images,
@@ -122,6 +142,9 @@ internal static class ProxyCommand
         return policy;
     }
 
+    private static bool IsLoopback(Uri address) =>
+        address.IsLoopback || (System.Net.IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
     private static async Task<int> RunAsync(GatewayOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         GatewayServer server;
@@ -137,9 +160,23 @@ internal static class ProxyCommand
 
         await using (server)
         {
-            await server.StartAsync(cancellationToken);
+            try
+            {
+                await server.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                stderr.WriteLine($"codeleakguard proxy: cannot listen on {options.Listen}: {ex.Message}");
+                return ExitCodes.UsageOrPolicyError;
+            }
+
             var via = options.UpstreamProxy is null ? string.Empty : " via " + UpstreamProxies.Redacted(options.UpstreamProxy);
             stdout.WriteLine($"CodeLeakGuard gateway on {server.Address} ({options.Mode.ToString().ToLowerInvariant()} mode) -> {string.Join(", ", options.Upstreams.Select(u => $"{u.Name}={u.BaseAddress}"))}{via}");
+            if (options.AllowRemoteClients && !IsLoopback(server.Address))
+            {
+                stderr.WriteLine($"codeleakguard proxy: warning: listening on {server.Address}, reachable from other machines: anyone who can reach it can use your upstreams and read what they answer");
+            }
+
             stdout.WriteLine("Press Ctrl+C to stop.");
             try
             {
@@ -148,8 +185,11 @@ internal static class ProxyCommand
             catch (OperationCanceledException)
             {
             }
+
+            stdout.WriteLine($"Stopping: the requests in flight get up to {GatewayServer.ShutdownTimeout.TotalSeconds:0} s to finish.");
         }
 
+        stdout.WriteLine("Stopped.");
         return ExitCodes.Success;
     }
 }
