@@ -72,6 +72,22 @@ public class GatewayAuditTests
     }
 
     [Fact]
+    public async Task A_whole_answer_cut_off_half_sent_is_a_502_that_says_so()
+    {
+        var log = await RunAsync(FailingUpstreams.BreaksOffMidBodyAsync, async http =>
+        {
+            var response = await http.PostAsync("/v1/messages", Question());
+            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+            using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.EndsWith("the upstream's answer broke off before its end", error.RootElement.GetProperty("error").GetProperty("message").GetString());
+        }, options => options.UpstreamTimeout = TimeSpan.FromSeconds(20));
+
+        var line = Assert.Single(log);
+        Assert.Equal(502, line.GetProperty("status").GetInt32());
+        Assert.Contains("broke off", line.GetProperty("failure").GetString());
+    }
+
+    [Fact]
     public async Task Requests_the_gateway_refuses_or_turns_away_are_logged_too()
     {
         var log = await RunAsync(FakeAnthropic.RespondAsync, async http =>
@@ -94,13 +110,22 @@ public class GatewayAuditTests
     public async Task Too_many_requests_at_once_are_logged_and_told_when_to_retry()
     {
         HttpResponseMessage? turnedAway = null;
-        var log = await RunAsync(FailingUpstreams.HangsBeforeHeadersAsync, async http =>
+        var firstArrived = new TaskCompletionSource();
+        var log = await RunAsync((context, request) =>
+        {
+            firstArrived.TrySetResult();
+            return FailingUpstreams.HangsBeforeHeadersAsync(context, request);
+        }, async http =>
         {
             var first = http.PostAsync("/v1/messages", Question());
-            await Task.Delay(200);
+            await firstArrived.Task; // the first holds the only slot until its timeout
             turnedAway = await http.PostAsync("/v1/messages", Question());
             await first;
-        }, options => options.MaxConcurrentRequests = 1);
+        }, options =>
+        {
+            options.MaxConcurrentRequests = 1;
+            options.UpstreamTimeout = TimeSpan.FromSeconds(3);
+        });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, turnedAway!.StatusCode);
         Assert.NotNull(turnedAway.Headers.RetryAfter);

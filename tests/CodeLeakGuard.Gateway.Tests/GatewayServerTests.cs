@@ -162,15 +162,17 @@ public class GatewayServerTests
     [Fact]
     public async Task Stopping_lets_a_request_in_flight_finish()
     {
+        var arrived = new TaskCompletionSource();
         await using var upstream = await RecordingUpstream.StartAsync(async (context, request) =>
         {
+            arrived.TrySetResult();
             await Task.Delay(1500);
             await FakeAnthropic.RespondAsync(context, request);
         });
         var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = TestGateway.RealSession });
 
         var inFlight = client.PostAsync("/v1/messages", new StringContent("""{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"Why is OrderPricingEngine slow?"}]}""", Encoding.UTF8, "application/json"));
-        await Task.Delay(300);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30)); // in flight: masked and sent on
         await gateway.DisposeAsync();
         using var response = await inFlight;
 

@@ -47,12 +47,12 @@ public class UpstreamTimeoutTests
     [Fact]
     public async Task A_stream_slower_than_the_timeout_in_total_but_never_stalled_arrives_whole()
     {
-        await using var upstream = await RecordingUpstream.StartAsync(FailingUpstreams.StreamsSlowly(TimeSpan.FromMilliseconds(300)));
+        await using var upstream = await RecordingUpstream.StartAsync(FailingUpstreams.StreamsSlowly(TimeSpan.FromMilliseconds(400)));
         var gateway = await TestGateway.StartAsync(new GatewayOptions
         {
             Upstreams = [new Upstream("anthropic", upstream.Address)],
             NewSession = TestGateway.RealSession,
-            UpstreamTimeout = TimeSpan.FromSeconds(1),
+            UpstreamTimeout = TimeSpan.FromSeconds(1.5),
         });
         await using var _ = gateway;
         using var http = new HttpClient { BaseAddress = gateway.Address };
@@ -62,7 +62,7 @@ public class UpstreamTimeoutTests
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Bound);
         var received = await response.Content.ReadAsStringAsync().WaitAsync(Bound);
 
-        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(2), $"the fake streams for more than twice the timeout; took {clock.Elapsed}");
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(3), $"the fake streams for more than twice the timeout; took {clock.Elapsed}");
         Assert.DoesNotContain("event: error", received);
         Assert.Contains("event: message_stop", received);
     }

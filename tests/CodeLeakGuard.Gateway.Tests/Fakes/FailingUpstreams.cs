@@ -27,6 +27,17 @@ internal static class FailingUpstreams
         await Task.Delay(Timeout.Infinite, context.RequestAborted);
     }
 
+    /// <summary>A whole answer that announces 200 bytes, sends 20, and closes the connection.</summary>
+    public static async Task BreaksOffMidBodyAsync(HttpContext context, RecordedRequest request)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = 200;
+        await context.Response.Body.WriteAsync("{\"id\":\"msg_1\",\"type\":"u8.ToArray());
+        await context.Response.Body.FlushAsync();
+        await Task.Delay(300);
+        context.Abort();
+    }
+
     /// <summary>Streams the Anthropic echo one event every <paramref name="pause"/>: slow, but never stalled.</summary>
     public static Func<HttpContext, RecordedRequest, Task> StreamsSlowly(TimeSpan pause) => async (context, request) =>
     {
