@@ -20,20 +20,14 @@ internal static class FailingUpstreams
     /// <summary>A whole (not streamed) answer that announces 200 bytes, sends 20, then nothing until the client gives up.</summary>
     public static async Task StallsMidBodyAsync(HttpContext context, RecordedRequest request)
     {
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = 200;
-        await context.Response.Body.WriteAsync("{\"id\":\"msg_1\",\"type\":"u8.ToArray());
-        await context.Response.Body.FlushAsync();
+        await SendFirstTwentyOf200BytesAsync(context);
         await Task.Delay(Timeout.Infinite, context.RequestAborted);
     }
 
     /// <summary>A whole answer that announces 200 bytes, sends 20, and closes the connection.</summary>
     public static async Task BreaksOffMidBodyAsync(HttpContext context, RecordedRequest request)
     {
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = 200;
-        await context.Response.Body.WriteAsync("{\"id\":\"msg_1\",\"type\":"u8.ToArray());
-        await context.Response.Body.FlushAsync();
+        await SendFirstTwentyOf200BytesAsync(context);
         await Task.Delay(300);
         context.Abort();
     }
@@ -60,5 +54,13 @@ internal static class FailingUpstreams
         context.Response.ContentType = "application/json";
         var question = request.Json["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
         return context.Response.WriteAsync("{\"content\": \"" + question + "\" <truncated");
+    }
+
+    private static async Task SendFirstTwentyOf200BytesAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = 200;
+        await context.Response.Body.WriteAsync("{\"id\":\"msg_1\",\"type\":"u8.ToArray());
+        await context.Response.Body.FlushAsync();
     }
 }
