@@ -34,10 +34,39 @@ public sealed partial class RequestMasker
                 MaskSchemaDescriptions(function["parameters"]);
             }
 
+            if (tool["custom"] is JsonObject custom) // Chat Completions' custom tool: free-form input, maybe a grammar
+            {
+                MaskNameAt(custom);
+                MaskContent(custom, "description");
+                MaskInputFormat(custom["format"]);
+            }
+
+            if (tool["type"]?.ToString() == "custom")
+            {
+                MaskInputFormat(tool["format"]); // the Responses API's custom tool
+            }
+
             MaskSchemaDescriptions(tool["input_schema"]);
             MaskSchemaDescriptions(tool["parameters"]);
             MaskToolInput(tool, "input_examples"); // Anthropic's tool use examples: inputs, as a call would hold them
             MaskContent(tool, "server_description"); // a remote MCP server (Responses), as the model reads it
+        }
+    }
+
+    /// <summary>
+    /// A custom tool's input format: plain text, or a grammar (Lark or a regex) the model's input must match. The
+    /// grammar is masked as text — it can spell out a company's names — so the model writes their pseudonyms, which the
+    /// answer's unmasking restores.
+    /// </summary>
+    private void MaskInputFormat(JsonNode? format)
+    {
+        if (format is JsonObject definition)
+        {
+            MaskContent(definition, "definition"); // the Responses shape
+            if (definition["grammar"] is JsonObject grammar)
+            {
+                MaskContent(grammar, "definition"); // the Chat Completions shape
+            }
         }
     }
 

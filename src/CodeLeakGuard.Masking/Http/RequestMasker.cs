@@ -414,6 +414,11 @@ public sealed partial class RequestMasker
         {
             RecordToolPath(call["id"], (call["function"] as JsonObject)?["arguments"]);
             MaskFunctionCall(call["function"]);
+            if (call["custom"] is JsonObject custom) // a custom tool's call: free-form input (a patch, a query)
+            {
+                MaskNameAt(custom);
+                MaskContent(custom, "input");
+            }
         }
     }
 
