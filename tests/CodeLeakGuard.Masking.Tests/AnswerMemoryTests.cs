@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeLeakGuard.Masking.Http;
+using static CodeLeakGuard.Masking.Tests.StreamFixtures;
 
 namespace CodeLeakGuard.Masking.Tests;
 
@@ -9,17 +10,6 @@ namespace CodeLeakGuard.Masking.Tests;
 /// </summary>
 public class AnswerMemoryTests
 {
-    private const string Code = """
-        ```csharp
-        namespace Contoso.Pricing;
-
-        public sealed class OrderPricingEngine
-        {
-            public decimal ComputeMargin(decimal basePrice) => basePrice * 0.42m;
-        }
-        ```
-        """;
-
     [Fact]
     public void A_whole_answer_goes_back_as_the_model_wrote_it_where_masking_it_anew_would_differ()
     {
@@ -168,18 +158,6 @@ public class AnswerMemoryTests
         Assert.All(new[] { answer["content"]![0]!["signature"], answer["content"]![1]!["data"], answer["content"]![2]!["encrypted_content"], answer["content"]![3]!["data"] }, value => Assert.Equal(opaque, value!.GetValue<string>()));
     }
 
-    private static SseEvent Chunk(JsonObject delta, string? finish) => new()
-    {
-        Data = new JsonObject
-        {
-            ["id"] = "chatcmpl-1",
-            ["object"] = "chat.completion.chunk",
-            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
-        }.ToJsonString(),
-    };
-
-    private static SseEvent Event(JsonObject data) => new() { Event = data["type"]!.GetValue<string>(), Data = data.ToJsonString() };
-
     [Fact]
     public void A_log_probabilitys_token_that_is_a_whole_pseudonym_comes_back_with_bytes_that_spell_the_real_name()
     {
@@ -198,14 +176,5 @@ public class AnswerMemoryTests
         Assert.Equal("OrderPricingEngine", tokens[0]!["token"]!.GetValue<string>());
         Assert.Equal("OrderPricingEngine", System.Text.Encoding.UTF8.GetString(tokens[0]!["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()).ToArray()));
         Assert.Equal("[32,195]", tokens[1]!["bytes"]!.ToJsonString()); // untouched: a token may hold part of a character
-    }
-
-    private static (string Engine, string Margin) Pseudonyms(string maskedCode)
-    {
-        var engine = System.Text.RegularExpressions.Regex.Match(maskedCode, @"class (\w+)").Groups[1].Value;
-        var margin = System.Text.RegularExpressions.Regex.Match(maskedCode, @"decimal (\w+)\(").Groups[1].Value;
-        Assert.Matches("^Class[0-9]+$", engine);
-        Assert.Matches("^Method[0-9]+$", margin);
-        return (engine, margin);
     }
 }

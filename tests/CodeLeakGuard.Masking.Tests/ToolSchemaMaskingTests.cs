@@ -52,6 +52,41 @@ public class ToolSchemaMaskingTests
         Assert.Contains("\"type\":\"object\"", masked);
     }
 
+    [Theory]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"type":"custom","custom":{"name":"emit_patch","description":"Patches InvoiceLedgerService","format":{"type":"grammar","grammar":{"syntax":"lark","definition":"start: \"InvoiceLedgerService.\" NAME"}}}}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"type":"custom","custom":{"name":"emit_patch","description":"Patches InvoiceLedgerService","format":{"type":"text"}}}""")]
+    [InlineData(AiApi.OpenAIResponses, """{"type":"custom","name":"emit_patch","description":"Patches it","format":{"type":"grammar","syntax":"regex","definition":"^InvoiceLedgerService\\.[A-Za-z]+$"}}""")]
+    public void A_custom_tools_description_and_grammar_are_masked(AiApi api, string tool)
+    {
+        var messages = api == AiApi.OpenAIResponses ? "\"input\":\"Patch it.\"" : "\"messages\":[{\"role\":\"user\",\"content\":\"Patch it.\"}]";
+        var body = JsonNode.Parse("{\"model\":\"gpt-5\"," + messages + ",\"tools\":[" + tool + "]}")!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(api, body);
+
+        Assert.DoesNotContain("InvoiceLedgerService", body.ToJsonString());
+        Assert.Contains("emit_patch", body.ToJsonString());
+    }
+
+    [Fact]
+    public void A_custom_tool_call_sent_back_has_its_input_masked()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"gpt-5","tools":[{"type":"custom","custom":{"name":"apply_patch"}}],"messages":[
+              {"role":"user","content":"Fix it."},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"call_c1","type":"custom","custom":{"name":"apply_patch",
+                "input":"*** Update File: InvoiceLedgerService.cs\n- public decimal ComputeInvoiceTotal(int invoiceId)\n+ // key AKIA2E0A8F3B244C9986"}}]},
+              {"role":"tool","tool_call_id":"call_c1","content":"applied"}]}
+            """)!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIChatCompletions, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("InvoiceLedgerService", sent);
+        Assert.DoesNotContain("ComputeInvoiceTotal", sent);
+        Assert.DoesNotContain("AKIA2E0A8F3B244C9986", sent);
+        Assert.Equal("apply_patch", body["messages"]![1]!["tool_calls"]![0]!["custom"]!["name"]!.GetValue<string>());
+    }
+
     [Fact]
     public void A_schemas_machinery_is_left_as_written()
     {

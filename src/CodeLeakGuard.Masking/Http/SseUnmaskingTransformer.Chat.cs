@@ -18,6 +18,9 @@ public sealed partial class SseUnmaskingTransformer
 
     private static readonly string[] ReasoningDetailFields = { "text", "summary" };
 
+    // What a tool call streams as text, by the call's kind: a function's JSON arguments, a custom tool's free-form input.
+    private static readonly (string Kind, string Field)[] ToolCallTexts = { ("function", "arguments"), ("custom", "input") };
+
     private readonly Dictionary<string, JsonNode?> _detailTypes = new(); // a reasoning_details entry's type, by its block key
     private JsonObject? _lastChatChunk; // the last chunk: a template for the chunks that release what was held back at the end
 
@@ -61,27 +64,73 @@ public sealed partial class SseUnmaskingTransformer
                     ReasoningDetails(delta, index, finished);
                 }
 
-                if (delta["tool_calls"] is JsonArray calls)
+                if (delta["audio"] is JsonObject audio && audio["transcript"]?.GetValueKind() == JsonValueKind.String)
                 {
-                    foreach (var call in calls.OfType<JsonObject>())
-                    {
-                        if (call["function"] is JsonObject { } named && named["name"]?.GetValueKind() == JsonValueKind.String)
-                        {
-                            named["name"] = _masker.Unmask(named["name"]!.GetValue<string>()); // sent whole, in the call's first chunk
-                        }
-
-                        if (call["function"] is JsonObject function && function["arguments"]?.GetValueKind() == JsonValueKind.String)
-                        {
-                            var unmasker = Block("t" + index + "/" + (call["index"]?.ToJsonString() ?? "0"));
-                            function["arguments"] = unmasker.Push(function["arguments"]!.GetValue<string>()) + (finished ? unmasker.End() : string.Empty);
-                        }
-                    }
+                    var unmasker = Block("transcript/" + index); // an audio answer's transcript, streamed like content
+                    audio["transcript"] = unmasker.Push(audio["transcript"]!.GetValue<string>()) + (finished ? unmasker.End() : string.Empty);
                 }
+
+                ToolCalls(delta, index, finished);
             }
         }
 
         input.Data = data.ToJsonString();
         yield return input;
+    }
+
+    /// <summary>
+    /// A choice's tool calls: names are sent whole (in a call's first chunk), arguments and custom inputs piece by piece
+    /// (key <c>call:{choice}/{call index}/{kind}</c>). When the choice finishes — usually in a chunk with no tool calls —
+    /// what each call still held back goes out as one more piece of that call.
+    /// </summary>
+    private void ToolCalls(JsonObject delta, string choice, bool finished)
+    {
+        foreach (var call in (delta["tool_calls"] as JsonArray)?.OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
+        {
+            foreach (var (kind, field) in ToolCallTexts)
+            {
+                if (call[kind] is not JsonObject part)
+                {
+                    continue;
+                }
+
+                if (part["name"]?.GetValueKind() == JsonValueKind.String)
+                {
+                    part["name"] = _masker.Unmask(part["name"]!.GetValue<string>());
+                }
+
+                if (part[field]?.GetValueKind() == JsonValueKind.String)
+                {
+                    part[field] = Block("call:" + choice + "/" + (call["index"]?.ToJsonString() ?? "0") + "/" + kind).Push(part[field]!.GetValue<string>());
+                }
+            }
+        }
+
+        if (!finished)
+        {
+            return;
+        }
+
+        var prefix = "call:" + choice + "/";
+        foreach (var key in _blocks.Keys.Where(k => k.StartsWith(prefix, System.StringComparison.Ordinal)).ToList())
+        {
+            if (EndBlock(key) is { Length: > 0 } rest)
+            {
+                var parts = key.Substring(prefix.Length).Split('/'); // call index, kind
+                var field = ToolCallTexts.First(t => t.Kind == parts[1]).Field;
+                var calls = delta["tool_calls"] as JsonArray ?? (JsonArray)(delta["tool_calls"] = new JsonArray());
+                var sent = calls.OfType<JsonObject>().Select(c => c[parts[1]] as JsonObject)
+                    .FirstOrDefault(p => p?.Parent?["index"]?.ToJsonString() == parts[0] && p[field]?.GetValueKind() == JsonValueKind.String);
+                if (sent is not null)
+                {
+                    sent[field] = sent[field]!.GetValue<string>() + rest; // this chunk carries the call: its piece ends with the rest
+                }
+                else
+                {
+                    calls.Add(new JsonObject { ["index"] = JsonNode.Parse(parts[0]), [parts[1]] = new JsonObject { [field] = rest } });
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -142,9 +191,9 @@ public sealed partial class SseUnmaskingTransformer
             var slash = pair.Key.IndexOf('/');
             var field = pair.Key.Substring(0, slash);
             var reasoning = field.StartsWith("d:", System.StringComparison.Ordinal);
-            if (rest.Length == 0 || (!reasoning && System.Array.IndexOf(ChatTextFields, field) < 0))
+            if (rest.Length == 0 || (!reasoning && field != "transcript" && System.Array.IndexOf(ChatTextFields, field) < 0))
             {
-                continue; // a tool call's arguments: released whole when its choice finished
+                continue; // a tool call's: released when its choice finished
             }
 
             var chunk = _lastChatChunk.DeepClone().AsObject();
@@ -155,7 +204,9 @@ public sealed partial class SseUnmaskingTransformer
             }
             else
             {
-                choice["delta"] = reasoning ? new JsonObject { ["reasoning_details"] = new JsonArray(HeldBackDetail(pair.Key, rest)) } : new JsonObject { [field] = rest };
+                choice["delta"] = reasoning ? new JsonObject { ["reasoning_details"] = new JsonArray(HeldBackDetail(pair.Key, rest)) }
+                    : field == "transcript" ? new JsonObject { ["audio"] = new JsonObject { ["transcript"] = rest } }
+                    : new JsonObject { [field] = rest };
             }
 
             choice["finish_reason"] = null;

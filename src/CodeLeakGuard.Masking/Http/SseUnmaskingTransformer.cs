@@ -17,6 +17,9 @@ public sealed partial class SseUnmaskingTransformer
     private readonly AiApi _api;
     private readonly Dictionary<string, StreamingUnmasker> _blocks = new();
 
+    // What places a Responses API delta event: its item, output, part and summary indexes, and its number in the stream.
+    private static readonly string[] ResponsesDeltaKeys = { "sequence_number", "item_id", "output_index", "content_index", "summary_index" };
+
     public SseUnmaskingTransformer(IConversationMasker masker, AiApi api)
     {
         _masker = masker;
@@ -152,13 +155,14 @@ public sealed partial class SseUnmaskingTransformer
             var deltaType = type.Substring(0, type.Length - ".done".Length) + ".delta";
             if (EndBlock(deltaType + key) is { Length: > 0 } rest)
             {
-                var flush = data.DeepClone().AsObject();
-                foreach (var whole in new[] { "text", "arguments", "part", "item" })
+                // A delta of the same item and part, made of the done event's identifying keys only: its whole text
+                // (text, arguments, input, refusal, ...) is for the done event itself.
+                var flush = new JsonObject { ["type"] = deltaType };
+                foreach (var identifying in ResponsesDeltaKeys.Where(data.ContainsKey))
                 {
-                    flush.Remove(whole);
+                    flush[identifying] = data[identifying]?.DeepClone();
                 }
 
-                flush["type"] = deltaType;
                 flush["delta"] = rest;
                 yield return new SseEvent { Event = input.Event is null ? null : deltaType, Data = flush.ToJsonString() };
             }
