@@ -33,6 +33,24 @@ public class TopLevelKeysTests
         Assert.All(settings, setting => Assert.Equal(setting.Value, body[setting.Key]!.ToJsonString()));
     }
 
+    [Theory]
+    [InlineData("""{"web_search_options":{"search_context_size":"low","user_location":{"type":"approximate","approximate":{"country":"US","city":"New York","timezone":"America/New_York"}}}}""")]
+    [InlineData("""{"provider":{"order":["DeepInfra","Fireworks"],"ignore":["OpenAI","SambaNova","GoogleAIStudio"]},"models":["anthropic/claude-sonnet-4.5","openai/gpt-5"],"route":"fallback","transforms":["middle-out"]}""")]
+    [InlineData("""{"safety_settings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT","threshold":"BLOCK_NONE"}],"cached_content":"cachedContents/abc123"}""")]
+    [InlineData("""{"keep_alive":"5m","ttl":300,"draft_model":"qwen2.5-0.5b-instruct"}""")]
+    public void The_routing_and_settings_of_OpenAI_compatible_services_pass_as_they_are(string settings)
+    {
+        var expected = JsonNode.Parse(settings)!.AsObject();
+        var body = JsonNode.Parse(settings)!.AsObject();
+        body["model"] = "gpt-4o";
+        body["messages"] = JsonNode.Parse("""[{"role":"user","content":""" + Json(Code) + "}]");
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(AiApi.OpenAIChatCompletions, body);
+
+        Assert.DoesNotContain("OrderPricingEngine", body.ToJsonString());
+        Assert.All(expected, setting => Assert.Equal(setting.Value!.ToJsonString(), body[setting.Key]!.ToJsonString()));
+    }
+
     [Fact]
     public void A_batched_requests_unknown_key_is_masked_too()
     {

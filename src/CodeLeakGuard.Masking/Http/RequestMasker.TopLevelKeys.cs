@@ -43,6 +43,10 @@ public sealed partial class RequestMasker
         "input_type", "echo", "best_of", "inference_geo",
         "thread", "diagnostics", "fallbacks", "fallback_credit_token", "billing_policy", "speed", "user_profile_id",
         "workspace_id", "cache_control", // Anthropic's beta parameters (server-held threads, fallbacks, billing)
+        "web_search_options", // OpenAI's search models: the search's size and the user's approximate location
+        "provider", "models", "route", "transforms", "usage", // OpenRouter's routing: provider and model names
+        "safety_settings", "cached_content", // Gemini's OpenAI-compatible API
+        "keep_alive", "ttl", "draft_model", // local model servers (Ollama, LM Studio)
     };
 
     /// <summary>Masks every string under a top-level key that is neither masked by the shape nor a known setting.</summary>
