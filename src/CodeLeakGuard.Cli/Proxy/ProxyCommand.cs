@@ -36,9 +36,10 @@ internal static class ProxyCommand
         {
             Description = "Seconds to wait for an upstream: for its answer to begin, and between the parts of a streamed answer (a stream still moving is never cut off).",
             DefaultValueFactory = _ => 300,
+            HelpName = "seconds",
         };
-        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes (at least 1024), compressed or once decompressed.", DefaultValueFactory = _ => 16L * 1024 * 1024 };
-        var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once; more are answered 429 with Retry-After.", DefaultValueFactory = _ => 32 };
+        var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes (at least 1024), compressed or once decompressed.", DefaultValueFactory = _ => 16L * 1024 * 1024, HelpName = "bytes" };
+        var concurrency = new Option<int>("--max-concurrent") { Description = "Most requests in flight at once; more are answered 429 with Retry-After.", DefaultValueFactory = _ => 32, HelpName = "count" };
         var passThrough = new Option<string[]>("--allow-passthrough") { Description = "A host whose requests the gateway does not understand (file uploads, admin APIs) may pass unmasked; the policy's 'allow passthrough' lines do the same. Model lists always pass.", HelpName = "host" };
         var upstreamProxy = new Option<string?>("--upstream-proxy")
         {
