@@ -25,7 +25,7 @@ internal sealed class Exchange(HttpContext context)
     public void Handled(MaskingAuditRecord record) => _record = record;
 
     /// <summary>The gateway refused the request: nothing was sent.</summary>
-    public void Refused(string reason) => _refusal = reason;
+    public void Refused(string reason) => _refusal = AuditText.Redact(reason);
 
     /// <summary>The exchange failed after the gateway took it on (fixed text, never a value).</summary>
     public void Failed(string reason) => _failure = reason;

@@ -148,33 +148,56 @@ public sealed class MaskingHandler : DelegatingHandler
                 return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", "the request body is not valid JSON: the body is not a JSON object", uri);
             }
 
-            var body = JsonObject.Create(document.RootElement)!;
-            masker = _options.SessionFor(request, body);
-            var requestMasker = new RequestMasker(masker) { Images = _options.Images };
             try
             {
-                requestMasker.Mask(api, body);
-            }
-            catch (MaskingRefusedException ex)
-            {
-                return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", ex.Message, uri);
-            }
-
-            using (requestMasker.PreEscaped)
-            {
-                audit.Model = requestMasker.Model ?? AiApiDetector.ModelInPath(uri.AbsolutePath);
-                audit.Masked = requestMasker.Counts;
-                if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
+                var body = JsonObject.Create(document.RootElement)!;
+                masker = _options.SessionFor(request, body);
+                var requestMasker = new RequestMasker(masker) { Images = _options.Images };
+                try
                 {
-                    return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
-                        $"the request contains {Described(category!)} and the gateway is in block mode; nothing was sent", uri);
+                    requestMasker.Mask(api, body);
+                }
+                catch (MaskingRefusedException ex)
+                {
+                    return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", ex.Message, uri);
                 }
 
-                request.Content = Replace(request.Content, Utf8Json(body, received.Count, requestMasker.PreEscaped));
-                return null;
+                using (requestMasker.PreEscaped)
+                {
+                    audit.Model = requestMasker.Model ?? AiApiDetector.ModelInPath(uri.AbsolutePath);
+                    audit.Masked = requestMasker.Counts;
+                    if (_options.Mode == MaskingMode.Block && _options.ShouldBlock(requestMasker.Counts, out var category))
+                    {
+                        return Refuse(audit, api, HttpStatusCode.Forbidden, "permission_error",
+                            $"the request contains {Described(category!)} and the gateway is in block mode; nothing was sent", uri);
+                    }
+
+                    request.Content = Replace(request.Content, Utf8Json(body, received.Count, requestMasker.PreEscaped));
+                    return null;
+                }
+            }
+            catch (Exception ex) when (UnreadableBody(ex) is { } reason)
+            {
+                // Found only where the body is read (JSON values are checked lazily), so the check costs nothing when
+                // the body is sound; the refusal comes before anything was sent.
+                masker = null;
+                return Refuse(audit, api, HttpStatusCode.BadRequest, "invalid_request_error", reason, uri);
             }
         }
     }
+
+    /// <summary>An error from reading JSON whose values are not what their places promise (a key twice, a number for a text).</summary>
+    private static bool NotInItsShape(Exception error) => error is InvalidOperationException or ArgumentException or InvalidCastException or FormatException;
+
+    /// <summary>Why a body that parsed as JSON still cannot be read (fixed words: the exceptions quote the body); null for any other error.</summary>
+    private static string? UnreadableBody(Exception error) => error switch
+    {
+        ArgumentException { ParamName: "key" } => "the request body has a key twice in one object, which JSON readers resolve differently, so it is not sent",
+        InvalidOperationException { InnerException: DecoderFallbackException } => "the request body has text that is not valid UTF-8, so it is not sent",
+        InvalidOperationException or InvalidCastException or FormatException or ArgumentException =>
+            "the request body has a value of a type its place does not allow (a number where text belongs, an object for a list), so it is not sent",
+        _ => null,
+    };
 
     /// <summary>
     /// Forwards a request that has nothing to mask as it is (audited, like every other); a stored Responses API answer
@@ -281,7 +304,7 @@ public sealed class MaskingHandler : DelegatingHandler
         try
         {
             var node = JsonNode.Parse(text);
-            if (api is not (AiApi.OpenAICompletions or AiApi.OpenAIModerations) && node?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
+            if (api is not (AiApi.OpenAICompletions or AiApi.OpenAIModerations) && (node as JsonObject)?["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String)
             {
                 responseIdObserved?.Invoke(id.GetValue<string>(), masker);
             }
@@ -289,9 +312,9 @@ public sealed class MaskingHandler : DelegatingHandler
             ResponseUnmasker.Unmask(node, masker);
             unmasked = node?.ToJsonString() ?? text;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException || NotInItsShape(ex))
         {
-            unmasked = UnmaskJsonLines(text, masker) ?? masker.Unmask(text);
+            unmasked = (ex is JsonException ? UnmaskJsonLines(text, masker) : null) ?? masker.Unmask(text);
         }
 
         response.Content = Replace(response.Content, unmasked);
@@ -331,7 +354,7 @@ public sealed class MaskingHandler : DelegatingHandler
                 ResponseUnmasker.Unmask(node, masker);
                 lines[i] = node?.ToJsonString() ?? lines[i];
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || NotInItsShape(ex))
             {
                 return null;
             }
@@ -349,7 +372,7 @@ public sealed class MaskingHandler : DelegatingHandler
     private HttpResponseMessage Refuse(MaskingAuditRecord audit, AiApi api, HttpStatusCode status, string type, string message, Uri uri)
     {
         audit.Blocked = true;
-        audit.BlockReason = message;
+        audit.BlockReason = AuditText.Redact(message);
         audit.Status = (int)status;
         _options.Audit?.Invoke(audit);
         var anthropic = AiApiDetector.IsAnthropic(api) || uri.Host.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0;

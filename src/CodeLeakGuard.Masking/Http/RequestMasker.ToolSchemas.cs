@@ -12,33 +12,40 @@ namespace CodeLeakGuard.Masking.Http;
 /// </summary>
 public sealed partial class RequestMasker
 {
+    // The keys of a tool the application defines (not a provider's own) that are handled by name; its other keys'
+    // strings are masked as text. A provider's own tool (web_search, bash, mcp) holds settings: domains, a location.
+    private static readonly string[] ClientToolKeys =
+    {
+        "type", "name", "description", "function", "custom", "input_schema", "parameters", "input_examples", "format", "strict",
+        "cache_control", "defer_loading", "server_description",
+    };
+
     private void MaskTools(JsonNode? tools)
     {
-        if (tools is not JsonArray array)
-        {
-            return;
-        }
-
-        foreach (var tool in array.OfType<JsonObject>())
+        foreach (var tool in List(tools, "the tool list"))
         {
             MaskContent(tool, "description");
-            if (tool["type"] is null || tool["type"]?.ToString() is "custom" or "function")
+            var clientTool = tool["type"] is null || tool["type"]?.ToString() is "custom" or "function";
+            if (clientTool)
             {
                 MaskNameAt(tool); // a provider's own tool (web_search, bash, ...) keeps the name the provider knows it by
+                MaskOtherStrings(tool, ClientToolKeys);
             }
 
-            if (tool["function"] is JsonObject function)
+            if (Object(tool["function"], "a tool's function") is { } function)
             {
                 MaskNameAt(function);
                 MaskContent(function, "description");
                 MaskSchemaDescriptions(function["parameters"]);
+                MaskOtherStrings(function, "name", "description", "parameters", "strict");
             }
 
-            if (tool["custom"] is JsonObject custom) // Chat Completions' custom tool: free-form input, maybe a grammar
+            if (Object(tool["custom"], "a custom tool") is { } custom) // Chat Completions' custom tool: free-form input, maybe a grammar
             {
                 MaskNameAt(custom);
                 MaskContent(custom, "description");
                 MaskInputFormat(custom["format"]);
+                MaskOtherStrings(custom, "name", "description", "format");
             }
 
             if (tool["type"]?.ToString() == "custom")
@@ -114,12 +121,23 @@ public sealed partial class RequestMasker
     }
 
     /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
+    /// <summary>The Responses API's <c>text</c>: an output format (a schema), a verbosity; any other key's strings are masked.</summary>
+    private void MaskTextSettings(JsonObject? text)
+    {
+        if (text is not null)
+        {
+            MaskOutputSchema(text["format"]);
+            MaskOtherStrings(text, "format", "verbosity");
+        }
+    }
+
     private void MaskOutputSchema(JsonNode? format)
     {
-        if (format is JsonObject definition)
+        if (Object(format, "a structured output's format") is { } definition)
         {
             MaskContent(definition, "description");
             MaskSchemaDescriptions(definition["schema"]);
+            MaskOtherStrings(definition, "type", "name", "description", "schema", "strict");
         }
     }
 

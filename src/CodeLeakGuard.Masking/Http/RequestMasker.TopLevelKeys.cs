@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CodeLeakGuard.Masking.Http;
@@ -49,12 +50,25 @@ public sealed partial class RequestMasker
         "keep_alive", "ttl", "draft_model", // local model servers (Ollama, LM Studio)
     };
 
+    // Settings that are numbers or flags: passed as they are, so text there (a string, a list) is refused, not passed.
+    private static readonly HashSet<string> NumberSettings = new(StringComparer.Ordinal)
+    {
+        "stream", "max_tokens", "max_completion_tokens", "max_output_tokens", "max_tool_calls", "temperature", "top_p", "top_k", "n",
+        "seed", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "parallel_tool_calls", "store", "background",
+        "dimensions", "best_of", "echo",
+    };
+
     /// <summary>Masks every string under a top-level key that is neither masked by the shape nor a known setting.</summary>
     private void MaskOtherTopLevelKeys(AiApi api, JsonObject body)
     {
         var masked = MaskedTopLevelKeys.TryGetValue(api, out var keys) ? keys : Array.Empty<string>();
         foreach (var key in body.Select(p => p.Key).ToList())
         {
+            if (NumberSettings.Contains(key) && body[key] is { } setting && setting.GetValueKind() is JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array)
+            {
+                throw new MaskingRefusedException($"'{key}' must be a number or true/false, so the request is not sent");
+            }
+
             if (Array.IndexOf(masked, key) < 0 && !SettingKeys.Contains(key) && JsonValues.HoldsText(body[key]))
             {
                 MaskJsonStrings(body, key);

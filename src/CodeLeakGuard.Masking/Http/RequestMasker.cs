@@ -105,7 +105,7 @@ public sealed partial class RequestMasker
                 MaskMessages(body["messages"], "content");
                 MaskTools(body["tools"]);
                 MaskToolChoice(body["tool_choice"]);
-                MaskOutputSchema((body["output_config"] as JsonObject)?["format"]); // structured outputs
+                MaskOutputSchema(Object(body["output_config"], "output_config")?["format"]); // structured outputs
                 MaskOutputSchema(body["output_format"]); // the same, as its beta named it
                 MaskContextManagement(body["context_management"]);
                 if (body["compaction"] is JsonObject compaction)
@@ -119,7 +119,7 @@ public sealed partial class RequestMasker
                 MaskTools(body["functions"]);
                 MaskToolChoice(body["tool_choice"]);
                 MaskToolChoice(body["function_call"]);
-                MaskOutputSchema((body["response_format"] as JsonObject)?["json_schema"]);
+                MaskOutputSchema(Object(body["response_format"], "response_format")?["json_schema"]);
                 if (body["prediction"] is JsonObject prediction)
                 {
                     MaskContent(prediction, "content"); // a predicted output: usually the file being edited
@@ -153,7 +153,7 @@ public sealed partial class RequestMasker
             case AiApi.OpenAIResponses:
                 MaskContent(body, "instructions");
                 MaskContent(body, "input");
-                MaskOutputSchema((body["text"] as JsonObject)?["format"]);
+                MaskTextSettings(Object(body["text"], "the text settings"));
                 MaskPromptVariables((body["prompt"] as JsonObject)?["variables"]);
                 MaskTools(body["tools"]);
                 MaskToolChoice(body["tool_choice"]);
@@ -183,6 +183,8 @@ public sealed partial class RequestMasker
             {
                 throw new MaskingRefusedException("a message is not an object");
             }
+
+            CheckRole(item);
 
             if (item["role"]?.GetValueKind() == JsonValueKind.String && item["role"]!.GetValue<string>() == "tool")
             {
@@ -240,6 +242,8 @@ public sealed partial class RequestMasker
         {
             throw new MaskingRefusedException("a content block is not an object");
         }
+
+        CheckRole(block); // a Responses input item says whose message it is
 
         var type = block["type"]?.GetValueKind() == JsonValueKind.String ? block["type"]!.GetValue<string>() : null;
         string[] masked; // the keys masked here: any other key must be harmless, or the provider's own for this type
@@ -405,16 +409,11 @@ public sealed partial class RequestMasker
 
     private void MaskToolCalls(JsonNode? toolCalls)
     {
-        if (toolCalls is not JsonArray array)
+        foreach (var call in List(toolCalls, "a message's tool calls"))
         {
-            return;
-        }
-
-        foreach (var call in array.OfType<JsonObject>())
-        {
-            RecordToolPath(call["id"], (call["function"] as JsonObject)?["arguments"]);
+            RecordToolPath(call["id"], Object(call["function"], "a tool call's function")?["arguments"]);
             MaskFunctionCall(call["function"]);
-            if (call["custom"] is JsonObject custom) // a custom tool's call: free-form input (a patch, a query)
+            if (Object(call["custom"], "a custom tool call") is { } custom) // a custom tool's call: free-form input (a patch, a query)
             {
                 MaskNameAt(custom);
                 MaskContent(custom, "input");
@@ -424,7 +423,7 @@ public sealed partial class RequestMasker
 
     private void MaskFunctionCall(JsonNode? function)
     {
-        if (function is JsonObject call)
+        if (Object(function, "a function call") is { } call)
         {
             MaskNameAt(call);
             MaskArguments(call, "arguments");

@@ -78,17 +78,34 @@ public sealed partial class SseUnmaskingTransformer
             yield break;
         }
 
-        var output = _api switch
-        {
-            AiApi.AnthropicMessages => Anthropic(input, data),
-            AiApi.OpenAIChatCompletions or AiApi.OpenAICompletions => Chat(input, data),
-            AiApi.OpenAIResponses => Responses(input, data),
-            _ => Whole(input, data),
-        };
-
-        foreach (var e in output)
+        foreach (var e in Read(input, data))
         {
             yield return e;
+        }
+    }
+
+    /// <summary>
+    /// One event read as its API's, or, when its JSON is not in the shape its type promises (a number for a type, a key
+    /// twice), unmasked as text: a provider's odd event must not end the client's stream, nor pass a pseudonym on.
+    /// </summary>
+    private List<SseEvent> Read(SseEvent input, JsonObject data)
+    {
+        var text = input.Data!;
+        try
+        {
+            var output = _api switch
+            {
+                AiApi.AnthropicMessages => Anthropic(input, data),
+                AiApi.OpenAIChatCompletions or AiApi.OpenAICompletions => Chat(input, data),
+                AiApi.OpenAIResponses => Responses(input, data),
+                _ => Whole(input, data),
+            };
+            return output.ToList();
+        }
+        catch (System.Exception ex) when (ex is System.InvalidOperationException or System.ArgumentException or System.InvalidCastException or System.FormatException)
+        {
+            input.Data = _masker.Unmask(text);
+            return new List<SseEvent> { input };
         }
     }
 

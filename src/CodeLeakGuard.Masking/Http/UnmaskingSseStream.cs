@@ -36,6 +36,8 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
 
     internal const string BrokenOffMessage = "the AI provider's stream broke off before the answer was complete";
 
+    internal const string CorruptMessage = "the AI provider's stream is not in the coding it was sent in (Content-Encoding), so it cannot be read";
+
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
         {
             if (_broken is not null)
             {
-                throw new IOException("CodeLeakGuard: " + BrokenOffMessage, _broken);
+                throw new IOException("CodeLeakGuard: " + (ContentCodings.IsCorrupt(_broken) ? CorruptMessage : BrokenOffMessage), _broken);
             }
 
             if (_ended)
@@ -57,11 +59,11 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
             {
                 next = await NextEventsAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when ((ex is IOException or HttpRequestException || ContentCodings.IsCorrupt(ex)) && !cancellationToken.IsCancellationRequested)
             {
                 // Held-back text is dropped, never sent masked: the answer is incomplete either way.
                 _broken = ex;
-                next = ProviderErrors.StreamError(_transformer.Api, "api_error", BrokenOffMessage);
+                next = ProviderErrors.StreamError(_transformer.Api, "api_error", ContentCodings.IsCorrupt(ex) ? CorruptMessage : BrokenOffMessage);
             }
 
             var length = Encoding.UTF8.GetByteCount(next);
