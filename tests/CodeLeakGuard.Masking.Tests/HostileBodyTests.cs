@@ -60,6 +60,10 @@ public class HostileBodyTests
     [InlineData("/v1/chat/completions", """{"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f","note":"CODE SECRET","parameters":{"type":"object"}}}]}""")]
     [InlineData("/v1/chat/completions", """{"model":"m","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"r","note":"CODE SECRET","schema":{"type":"object"}}}}""")]
     [InlineData("/v1/responses", """{"model":"m","input":"hi","text":{"format":{"type":"text"},"note":"CODE SECRET"}}""")]
+    [InlineData("/v1/chat/completions", """{"model":"m","messages":[{"role":"assistant","tool_calls":[{"x":{"id":"c1","function":{"name":"f","arguments":"CODE SECRET"}}}]}]}""")]
+    [InlineData("/v1/chat/completions", """{"model":"m","messages":[{"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"x":{"arguments":"CODE SECRET"}}}]}]}""")]
+    [InlineData("/v1/chat/completions", """{"model":"m","messages":[{"role":"user","content":"hi"}],"response_format":{"x":{"json_schema":{"description":"CODE SECRET"}}}}""")]
+    [InlineData("/v1/messages", """{"model":"m","max_tokens":1,"tools":[{"type":"text","text":{"name":"Read","description":"CODE SECRET"}}],"messages":[{"role":"user","content":"hi"}]}""")]
     public async Task A_key_it_does_not_know_in_a_tool_or_format_is_masked(string path, string json)
     {
         var (response, upstream, _) = await SendAsync(path, Encoding.UTF8.GetBytes(Fill(json)));
@@ -68,6 +72,17 @@ public class HostileBodyTests
         var sent = Assert.Single(upstream.Bodies);
         Assert.DoesNotContain("InvoiceLedgerService", sent);
         Assert.DoesNotContain(Secret, sent);
+    }
+
+    [Fact]
+    public async Task A_providers_own_tool_keeps_its_settings()
+    {
+        const string tool = """{"type":"web_search_20250305","name":"web_search","max_uses":3,"allowed_domains":["docs.contoso.com"],"user_location":{"type":"approximate","city":"New York","timezone":"America/New_York"}}""";
+
+        var (_, upstream, _) = await SendAsync("/v1/messages", Encoding.UTF8.GetBytes("""{"model":"m","max_tokens":1,"messages":[{"role":"user","content":"hi"}],"tools":[""" + tool + "]}"));
+
+        var sent = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(upstream.Bodies))!["tools"]![0]!.ToJsonString();
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(tool)!.ToJsonString(), sent);
     }
 
     [Theory]

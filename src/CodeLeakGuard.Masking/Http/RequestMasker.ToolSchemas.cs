@@ -20,6 +20,18 @@ public sealed partial class RequestMasker
         "cache_control", "defer_loading", "server_description",
     };
 
+    // The settings of the providers' own tools (web search and fetch, code execution, MCP, file search, image generation,
+    // computer use, ...), passed as they are: domains, locations, labels, URLs, headers. Any other key's strings are masked.
+    private static readonly string[] ProviderToolKeys =
+    {
+        "type", "name", "description", "server_description", "cache_control", "defer_loading", "allowed_callers", "allowed_domains",
+        "blocked_domains", "user_location", "max_uses", "max_content_tokens", "max_characters", "citations", "display_width_px",
+        "display_height_px", "display_number", "environment", "server_label", "server_url", "connector_id", "headers",
+        "allowed_tools", "require_approval", "authorization", "vector_store_ids", "filters", "max_num_results",
+        "ranking_options", "container", "search_context_size", "search_content_types", "model", "quality", "size",
+        "output_format", "output_compression", "background", "moderation", "partial_images", "input_fidelity", "input_image_mask",
+    };
+
     private void MaskTools(JsonNode? tools)
     {
         foreach (var tool in List(tools, "the tool list"))
@@ -30,6 +42,10 @@ public sealed partial class RequestMasker
             {
                 MaskNameAt(tool); // a provider's own tool (web_search, bash, ...) keeps the name the provider knows it by
                 MaskOtherStrings(tool, ClientToolKeys);
+            }
+            else
+            {
+                MaskOtherStrings(tool, ProviderToolKeys);
             }
 
             if (Object(tool["function"], "a tool's function") is { } function)
@@ -121,6 +137,16 @@ public sealed partial class RequestMasker
     }
 
     /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
+    /// <summary>Chat Completions' <c>response_format</c>: a type, maybe a schema; any other key's strings are masked.</summary>
+    private void MaskResponseFormat(JsonObject? format)
+    {
+        if (format is not null)
+        {
+            MaskOutputSchema(format["json_schema"]);
+            MaskOtherStrings(format, "type", "json_schema");
+        }
+    }
+
     /// <summary>The Responses API's <c>text</c>: an output format (a schema), a verbosity; any other key's strings are masked.</summary>
     private void MaskTextSettings(JsonObject? text)
     {

@@ -119,7 +119,7 @@ public sealed partial class RequestMasker
                 MaskTools(body["functions"]);
                 MaskToolChoice(body["tool_choice"]);
                 MaskToolChoice(body["function_call"]);
-                MaskOutputSchema(Object(body["response_format"], "response_format")?["json_schema"]);
+                MaskResponseFormat(Object(body["response_format"], "response_format"));
                 if (body["prediction"] is JsonObject prediction)
                 {
                     MaskContent(prediction, "content"); // a predicted output: usually the file being edited
@@ -417,7 +417,10 @@ public sealed partial class RequestMasker
             {
                 MaskNameAt(custom);
                 MaskContent(custom, "input");
+                MaskOtherStrings(custom, "name", "input");
             }
+
+            MaskOtherStrings(call, "id", "type", "index", "function", "custom");
         }
     }
 
@@ -427,6 +430,7 @@ public sealed partial class RequestMasker
         {
             MaskNameAt(call);
             MaskArguments(call, "arguments");
+            MaskOtherStrings(call, "name", "arguments");
         }
     }
 
