@@ -15,7 +15,10 @@ public sealed partial class RequestMasker
     // The roles a message or input item may have; any other is refused rather than passed (it might be text).
     private static readonly HashSet<string> Roles = new(StringComparer.Ordinal) { "user", "assistant", "system", "developer", "tool", "function" };
 
-    /// <summary>The objects of a list (none for null); anything else, or an entry that is not an object, is refused.</summary>
+    /// <summary>
+    /// The objects of a list (none for null); anything else, or an entry that is not an object, is refused. Unlike
+    /// <see cref="Items"/>, for content that may also be one entry alone, a single object is refused here.
+    /// </summary>
     private static JsonObject[] List(JsonNode? node, string what) => node switch
     {
         null => Array.Empty<JsonObject>(),
