@@ -27,6 +27,8 @@ public class HostileBodyTests
         { "/v1/chat/completions", """{"model":"m","messages":[{"role":"CODE SECRET","content":"hi"}]}""", "role that is not understood" },
         { "/v1/responses", """{"model":"m","input":[{"type":"message","role":"SECRET","content":"hi"}]}""", "role that is not understood" },
         { "/v1/chat/completions", """{"model":"m","temperature":"CODE SECRET","messages":[]}""", "must be a number" },
+        { "/v1/chat/completions", """{"model":"m","messages":[],"tools":[{"type":"custom","custom":{"name":"g","format":"CODE SECRET"}}]}""", "is not an object" },
+        { "/v1/responses", """{"model":"m","input":"hi","tools":[{"type":"custom","name":"g","format":{"type":"grammar","grammar":"CODE SECRET"}}]}""", "is not an object" },
     };
 
     [Theory]

@@ -83,10 +83,10 @@ public sealed partial class RequestMasker
     /// </summary>
     private void MaskInputFormat(JsonNode? format)
     {
-        if (format is JsonObject definition)
+        if (Object(format, "a custom tool's format") is { } definition)
         {
             MaskContent(definition, "definition"); // the Responses shape
-            if (definition["grammar"] is JsonObject grammar)
+            if (Object(definition["grammar"], "a custom tool's grammar") is { } grammar)
             {
                 MaskContent(grammar, "definition"); // the Chat Completions shape
             }
@@ -136,7 +136,6 @@ public sealed partial class RequestMasker
         }
     }
 
-    /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
     /// <summary>Chat Completions' <c>response_format</c>: a type, maybe a schema; any other key's strings are masked.</summary>
     private void MaskResponseFormat(JsonObject? format)
     {
@@ -157,6 +156,7 @@ public sealed partial class RequestMasker
         }
     }
 
+    /// <summary>A structured-output format (its description and schema's descriptions reach the model as the tools' do).</summary>
     private void MaskOutputSchema(JsonNode? format)
     {
         if (Object(format, "a structured output's format") is { } definition)
