@@ -71,7 +71,6 @@ internal sealed class Forwarder
     private async Task RouteAsync(HttpContext context, Exchange exchange)
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var api = exchange.Api;
         if (!rawTarget.StartsWith('/'))
         {
             await RefuseAsync(context, exchange, HttpStatusCode.BadRequest, "invalid_request_error", "absolute request targets are refused: this gateway forwards only to its configured upstreams, it is not a proxy for arbitrary hosts");
@@ -103,7 +102,7 @@ internal sealed class Forwarder
 
         try
         {
-            await ForwardAsync(context, route.Target, api, exchange);
+            await ForwardAsync(context, route.Target, exchange);
         }
         finally
         {
@@ -111,7 +110,7 @@ internal sealed class Forwarder
         }
     }
 
-    private async Task ForwardAsync(HttpContext context, Uri target, AiApi api, Exchange exchange)
+    private async Task ForwardAsync(HttpContext context, Uri target, Exchange exchange)
     {
         // The timeout is a wait for the upstream: for its answer to begin (a whole answer: to arrive), then, on each
         // read of a streamed answer, for its next part. A model that keeps streaming is never cut off; one that stalls is.
@@ -171,7 +170,7 @@ internal sealed class Forwarder
                 // The status is already sent, so the error goes into the stream as the provider's own error event (as
                 // providers do when they fail mid-answer); the response then ends normally, so the client reads it.
                 exchange.Failed($"timeout_error: the upstream sent nothing for {Seconds} s");
-                await context.Response.WriteAsync(ProviderErrors.StreamError(api, "timeout_error", $"the upstream sent nothing for {Seconds} s; the answer is incomplete"));
+                await context.Response.WriteAsync(ProviderErrors.StreamError(exchange.Api, "timeout_error", $"the upstream sent nothing for {Seconds} s; the answer is incomplete"));
             }
             catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
             {

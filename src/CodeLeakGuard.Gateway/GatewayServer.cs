@@ -81,6 +81,7 @@ public sealed class GatewayServer : IAsyncDisposable
         _audit.Dispose();
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether <paramref name="uri"/> names this machine only (127.0.0.0/8, [::1], localhost).</summary>
+    public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

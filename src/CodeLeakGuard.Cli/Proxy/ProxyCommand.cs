@@ -143,9 +143,6 @@ internal static class ProxyCommand
         return policy;
     }
 
-    private static bool IsLoopback(Uri address) =>
-        address.IsLoopback || (System.Net.IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
-
     private static async Task<int> RunAsync(GatewayOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         GatewayServer server;
@@ -173,7 +170,7 @@ internal static class ProxyCommand
 
             var via = options.UpstreamProxy is null ? string.Empty : " via " + UpstreamProxies.Redacted(options.UpstreamProxy);
             stdout.WriteLine($"CodeLeakGuard gateway on {server.Address} ({options.Mode.ToString().ToLowerInvariant()} mode) -> {string.Join(", ", options.Upstreams.Select(u => $"{u.Name}={u.BaseAddress}"))}{via}");
-            if (options.AllowRemoteClients && !IsLoopback(server.Address))
+            if (options.AllowRemoteClients && !GatewayServer.IsLoopback(server.Address))
             {
                 stderr.WriteLine($"codeleakguard proxy: warning: listening on {server.Address}, reachable from other machines: anyone who can reach it can use your upstreams and read what they answer");
             }

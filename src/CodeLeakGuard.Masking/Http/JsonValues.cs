@@ -6,7 +6,10 @@ using System.Text.Json.Nodes;
 
 namespace CodeLeakGuard.Masking.Http;
 
-/// <summary>JSON values: whether one holds text, renaming an object's keys, and the strings of two texts of the same shape side by side.</summary>
+/// <summary>
+/// JSON values: reading JSON text that arrives inside a string, whether one holds text, renaming an object's keys, and
+/// the strings of two texts of the same shape side by side.
+/// </summary>
 internal static class JsonValues
 {
     /// <summary>
@@ -14,6 +17,15 @@ internal static class JsonValues
     /// brackets stay <c>&lt;</c> and <c>&gt;</c> (escaped as <c>\u003C</c>, models copied them escaped) and text keeps its letters.
     /// </summary>
     public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>JSON written inside a string (tool-call arguments), read as a JavaScript client writes it (<see cref="LoneSurrogates"/>).</summary>
+    public static JsonNode? Parse(string json) => JsonNode.Parse(LoneSurrogates.Replace(json));
+
+    /// <summary>
+    /// Whether <paramref name="error"/> came from reading parsed JSON whose values are not what their places promise
+    /// (a key twice, invalid UTF-8, a number where text belongs): JSON nodes are checked lazily, when read.
+    /// </summary>
+    public static bool IsShapeError(Exception error) => error is InvalidOperationException or ArgumentException or InvalidCastException or FormatException;
 
     /// <summary>Whether any string is in <paramref name="value"/> (flags, numbers and nulls cannot carry code).</summary>
     public static bool HoldsText(JsonNode? value) => value switch
@@ -47,8 +59,8 @@ internal static class JsonValues
         JsonNode? a, b;
         try
         {
-            a = JsonNode.Parse(LoneSurrogates.Replace(first));
-            b = JsonNode.Parse(LoneSurrogates.Replace(second));
+            a = Parse(first);
+            b = Parse(second);
         }
         catch (JsonException)
         {

@@ -186,15 +186,12 @@ public sealed class MaskingHandler : DelegatingHandler
         }
     }
 
-    /// <summary>An error from reading JSON whose values are not what their places promise (a key twice, a number for a text).</summary>
-    private static bool NotInItsShape(Exception error) => error is InvalidOperationException or ArgumentException or InvalidCastException or FormatException;
-
     /// <summary>Why a body that parsed as JSON still cannot be read (fixed words: the exceptions quote the body); null for any other error.</summary>
     private static string? UnreadableBody(Exception error) => error switch
     {
         ArgumentException { ParamName: "key" } => "the request body has a key twice in one object, which JSON readers resolve differently, so it is not sent",
         InvalidOperationException { InnerException: DecoderFallbackException } => "the request body has text that is not valid UTF-8, so it is not sent",
-        InvalidOperationException or InvalidCastException or FormatException or ArgumentException =>
+        _ when JsonValues.IsShapeError(error) =>
             "the request body has a value of a type its place does not allow (a number where text belongs, an object for a list), so it is not sent",
         _ => null,
     };
@@ -234,10 +231,16 @@ public sealed class MaskingHandler : DelegatingHandler
         }
         catch (Exception ex)
         {
-            audit.Failure = UpstreamFailures.Describe(ex);
-            _options.Audit?.Invoke(audit);
+            AuditFailure(audit, ex);
             throw;
         }
+    }
+
+    /// <summary>Audits a request that got no whole answer, with the reason.</summary>
+    private void AuditFailure(MaskingAuditRecord audit, Exception error)
+    {
+        audit.Failure = UpstreamFailures.Describe(error);
+        _options.Audit?.Invoke(audit);
     }
 
     /// <summary>The answer with the real names restored (audited), or, when it cannot be read, an error in its place.</summary>
@@ -270,8 +273,7 @@ public sealed class MaskingHandler : DelegatingHandler
         catch (Exception ex)
         {
             response.Dispose(); // cancelled or broken off: its connection is not read to the end
-            audit.Failure = UpstreamFailures.Describe(ex);
-            _options.Audit?.Invoke(audit);
+            AuditFailure(audit, ex);
             throw;
         }
 
@@ -312,7 +314,7 @@ public sealed class MaskingHandler : DelegatingHandler
             ResponseUnmasker.Unmask(node, masker);
             unmasked = node?.ToJsonString() ?? text;
         }
-        catch (Exception ex) when (ex is JsonException || NotInItsShape(ex))
+        catch (Exception ex) when (ex is JsonException || JsonValues.IsShapeError(ex))
         {
             unmasked = (ex is JsonException ? UnmaskJsonLines(text, masker) : null) ?? masker.Unmask(text);
         }
@@ -354,7 +356,7 @@ public sealed class MaskingHandler : DelegatingHandler
                 ResponseUnmasker.Unmask(node, masker);
                 lines[i] = node?.ToJsonString() ?? lines[i];
             }
-            catch (Exception ex) when (ex is JsonException || NotInItsShape(ex))
+            catch (Exception ex) when (ex is JsonException || JsonValues.IsShapeError(ex))
             {
                 return null;
             }

@@ -44,9 +44,11 @@ public sealed partial class RequestMasker
     }
 
     /// <summary>Every string under the keys of <paramref name="owner"/> not in <paramref name="handled"/>, masked as text: a key this code does not know is not a way out.</summary>
-    private void MaskOtherStrings(JsonObject owner, params string[] handled)
+    private void MaskOtherStrings(JsonObject owner, params string[] handled) => MaskOtherStrings(owner, key => Array.IndexOf(handled, key) >= 0);
+
+    private void MaskOtherStrings(JsonObject owner, Func<string, bool> handled)
     {
-        foreach (var key in owner.Select(p => p.Key).Where(key => Array.IndexOf(handled, key) < 0).ToList())
+        foreach (var key in owner.Select(p => p.Key).Where(key => !handled(key)).ToList())
         {
             if (JsonValues.HoldsText(owner[key]))
             {

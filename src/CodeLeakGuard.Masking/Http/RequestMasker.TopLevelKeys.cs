@@ -62,17 +62,14 @@ public sealed partial class RequestMasker
     private void MaskOtherTopLevelKeys(AiApi api, JsonObject body)
     {
         var masked = MaskedTopLevelKeys.TryGetValue(api, out var keys) ? keys : Array.Empty<string>();
-        foreach (var key in body.Select(p => p.Key).ToList())
+        foreach (var key in NumberSettings.Where(body.ContainsKey))
         {
-            if (NumberSettings.Contains(key) && body[key] is { } setting && setting.GetValueKind() is JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array)
+            if (body[key]?.GetValueKind() is JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array)
             {
                 throw new MaskingRefusedException($"'{key}' must be a number or true/false, so the request is not sent");
             }
-
-            if (Array.IndexOf(masked, key) < 0 && !SettingKeys.Contains(key) && JsonValues.HoldsText(body[key]))
-            {
-                MaskJsonStrings(body, key);
-            }
         }
+
+        MaskOtherStrings(body, key => Array.IndexOf(masked, key) >= 0 || SettingKeys.Contains(key));
     }
 }

@@ -447,7 +447,7 @@ public sealed partial class RequestMasker
         {
             try
             {
-                input = JsonNode.Parse(LoneSurrogates.Replace(arguments.GetValue<string>()));
+                input = JsonValues.Parse(arguments.GetValue<string>());
             }
             catch (JsonException)
             {
@@ -495,7 +495,7 @@ public sealed partial class RequestMasker
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(LoneSurrogates.Replace(owner[key]!.GetValue<string>()));
+            parsed = JsonValues.Parse(owner[key]!.GetValue<string>());
         }
         catch (JsonException)
         {

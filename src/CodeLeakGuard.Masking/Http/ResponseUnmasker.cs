@@ -90,7 +90,7 @@ public static class ResponseUnmasker
         {
             try
             {
-                var parsed = JsonNode.Parse(LoneSurrogates.Replace(value));
+                var parsed = JsonValues.Parse(value);
                 Walk(parsed, masker, memory, keys: true);
                 var unmasked = parsed?.ToJsonString(JsonValues.Relaxed) ?? value;
                 memory?.Remember(value, unmasked); // whole, too: clients send arguments back as the string they got

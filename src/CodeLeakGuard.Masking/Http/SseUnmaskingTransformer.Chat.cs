@@ -81,7 +81,7 @@ public sealed partial class SseUnmaskingTransformer
     /// <summary>
     /// A choice's tool calls: names are sent whole (in a call's first chunk), arguments and custom inputs piece by piece
     /// (key <c>call:{choice}/{call index}/{kind}</c>). When the choice finishes — usually in a chunk with no tool calls —
-    /// what each call still held back goes out as one more piece of that call.
+    /// what each call still held back goes out as one more piece of that call (as a reasoning entry's does).
     /// </summary>
     private void ToolCalls(JsonObject delta, string choice, bool finished)
     {
@@ -119,16 +119,7 @@ public sealed partial class SseUnmaskingTransformer
                 var parts = key.Substring(prefix.Length).Split('/'); // call index, kind
                 var field = ToolCallTexts.First(t => t.Kind == parts[1]).Field;
                 var calls = delta["tool_calls"] as JsonArray ?? (JsonArray)(delta["tool_calls"] = new JsonArray());
-                var sent = calls.OfType<JsonObject>().Select(c => c[parts[1]] as JsonObject)
-                    .FirstOrDefault(p => p?.Parent?["index"]?.ToJsonString() == parts[0] && p[field]?.GetValueKind() == JsonValueKind.String);
-                if (sent is not null)
-                {
-                    sent[field] = sent[field]!.GetValue<string>() + rest; // this chunk carries the call: its piece ends with the rest
-                }
-                else
-                {
-                    calls.Add(new JsonObject { ["index"] = JsonNode.Parse(parts[0]), [parts[1]] = new JsonObject { [field] = rest } });
-                }
+                calls.Add(new JsonObject { ["index"] = JsonNode.Parse(parts[0]), [parts[1]] = new JsonObject { [field] = rest } });
             }
         }
     }

@@ -102,7 +102,7 @@ public sealed partial class SseUnmaskingTransformer
             };
             return output.ToList();
         }
-        catch (System.Exception ex) when (ex is System.InvalidOperationException or System.ArgumentException or System.InvalidCastException or System.FormatException)
+        catch (System.Exception ex) when (JsonValues.IsShapeError(ex))
         {
             input.Data = _masker.Unmask(text);
             return new List<SseEvent> { input };

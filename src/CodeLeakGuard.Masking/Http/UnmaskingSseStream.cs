@@ -38,6 +38,8 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
 
     internal const string CorruptMessage = "the AI provider's stream is not in the coding it was sent in (Content-Encoding), so it cannot be read";
 
+    private static string Why(Exception broken) => ContentCodings.IsCorrupt(broken) ? CorruptMessage : BrokenOffMessage;
+
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
         {
             if (_broken is not null)
             {
-                throw new IOException("CodeLeakGuard: " + (ContentCodings.IsCorrupt(_broken) ? CorruptMessage : BrokenOffMessage), _broken);
+                throw new IOException("CodeLeakGuard: " + Why(_broken), _broken);
             }
 
             if (_ended)
@@ -63,7 +65,7 @@ internal sealed class UnmaskingSseStream : ReadOnlyStream
             {
                 // Held-back text is dropped, never sent masked: the answer is incomplete either way.
                 _broken = ex;
-                next = ProviderErrors.StreamError(_transformer.Api, "api_error", ContentCodings.IsCorrupt(ex) ? CorruptMessage : BrokenOffMessage);
+                next = ProviderErrors.StreamError(_transformer.Api, "api_error", Why(ex));
             }
 
             var length = Encoding.UTF8.GetByteCount(next);
