@@ -144,30 +144,7 @@ public class HostileBodyTests
         return (masked, "InvoiceLedgerService");
     }
 
-    private static async Task<(HttpResponseMessage Response, Upstream Upstream, MaskingAuditRecord? Audit)> SendAsync(
-        string path, byte[] body, string answer = """{"content":[]}""", string mediaType = "application/json")
-    {
-        MaskingAuditRecord? audit = null;
-        var upstream = new Upstream(answer, mediaType);
-        var options = MaskingHandlerOptions.ForSession(new MaskingSession());
-        options.Audit = record => audit = record;
-        using var client = new HttpClient(new MaskingHandler(options, upstream));
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var response = await client.PostAsync("http://127.0.0.1:9/" + path.TrimStart('/'), content);
-        await response.Content.LoadIntoBufferAsync();
-        return (response, upstream, audit);
-    }
-
-    /// <summary>An in-memory provider: records what it was sent, answers with the given body.</summary>
-    private sealed class Upstream(string answer, string mediaType) : HttpMessageHandler
-    {
-        public List<string> Bodies { get; } = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Bodies.Add(await request.Content!.ReadAsStringAsync(cancellationToken));
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer, Encoding.UTF8, mediaType) };
-        }
-    }
+    private static Task<(HttpResponseMessage Response, InMemoryUpstream Upstream, MaskingAuditRecord? Audit)> SendAsync(
+        string path, byte[] body, string answer = """{"content":[]}""", string mediaType = "application/json") =>
+        InMemoryUpstream.SendThroughHandlerAsync(path, body, answer, mediaType);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeLeakGuard.Secrets;
 
 namespace CodeLeakGuard.Masking.Http;
 
@@ -82,6 +83,7 @@ public sealed partial class RequestMasker
         try
         {
             MaskShape(api, body);
+            PassedValueSecrets.Check(body, SecretScanner.For((_masker as SessionMasker)?.Session.Options.Policy));
             PreEscaped = _ahead?.Escapes;
         }
         catch
