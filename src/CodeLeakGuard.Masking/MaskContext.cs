@@ -80,7 +80,7 @@ internal sealed class MaskContext
             return true;
         }
 
-        if ((facts?.IsKeyword ?? LanguageWords.IsKeyword(name)) || Options.KeepNames.Contains(name) || !HasLetter(name))
+        if ((facts?.IsKeyword ?? LanguageWords.IsKeyword(name)) || IsKeptName(name) || !HasLetter(name))
         {
             return false;
         }
@@ -101,8 +101,11 @@ internal sealed class MaskContext
 
     /// <summary>A word kept in aggressive (code-ish) masking: keywords, framework names, numbers.</summary>
     public bool IsKeptWord(string word) =>
-        !HasLetter(word) || Words.IsAsciiDigit(word[0]) || LanguageWords.IsKeyword(word) || Options.KeepNames.Contains(word)
+        !HasLetter(word) || Words.IsAsciiDigit(word[0]) || LanguageWords.IsKeyword(word) || IsKeptName(word)
         || FrameworkNames.Lookup(word) != FrameworkNameKind.None;
+
+    /// <summary>A name the options keep, or one the session's client sends as it is (<see cref="SessionState.KeptNames"/>).</summary>
+    public bool IsKeptName(string name) => Options.KeepNames.Contains(name) || (State.KeptNames.Count > 0 && State.KeptNames.Contains(name));
 
     public bool IsSensitiveTerm(string text, int start, int length) => _sensitiveTerms.Count > 0 && _sensitiveTerms.TryGetValue(text, start, length, out _);
 

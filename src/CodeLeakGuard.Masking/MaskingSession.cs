@@ -51,6 +51,18 @@ public sealed class MaskingSession
 
     public MaskingOptions Options { get; }
 
+    /// <summary>
+    /// Keeps <paramref name="name"/> as it is in every text masked from now on, unless the session masked it before: the
+    /// handler calls it for the names a request sends unmasked (its tools'), so a prompt names the tools the model is given.
+    /// </summary>
+    internal void KeepName(string name)
+    {
+        lock (_gate)
+        {
+            _state.KeptNames.Add(name);
+        }
+    }
+
     /// <summary>How many names, secrets and withheld pieces the session holds.</summary>
     public int PlaceholderCount
     {

@@ -5,8 +5,8 @@ namespace CodeLeakGuard.Masking.Tests;
 
 /// <summary>
 /// Tool names, schema property names and tool-input keys that hold a sensitive term of the policy are masked the same
-/// way everywhere (definition, choice, the calls in the history) and restored in the answer; generic names and the
-/// provider's own tools keep theirs.
+/// way everywhere (definition, choice, the calls in the history, the prompt's text) and restored in the answer;
+/// generic names and the provider's own tools keep theirs, and the prompt names a request's tools as they are given.
 /// </summary>
 public class ToolNamesTests
 {
@@ -88,6 +88,42 @@ public class ToolNamesTests
         var name = body["tools"]![1]!["name"]!.GetValue<string>();
         Assert.Equal(name, body["messages"]![1]!["content"]![1]!["content"]!["tool_references"]![0]!["tool_name"]!.GetValue<string>());
         Assert.Equal(name, body["messages"]![2]!["content"]![0]!["content"]![0]!["tool_name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(AiApi.AnthropicMessages, """{"model":"claude-sonnet-4-5","max_tokens":100,"system":"PROMPT","tools":[{"name":"TodoWrite","input_schema":{"type":"object"}},{"name":"WebFetch","input_schema":{"type":"object"}}],"messages":[{"role":"user","content":"CODE"}]}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-5","messages":[{"role":"system","content":"PROMPT"},{"role":"user","content":"CODE"}],"tools":[{"type":"function","function":{"name":"TodoWrite"}},{"type":"function","function":{"name":"WebFetch"}}]}""")]
+    [InlineData(AiApi.OpenAIResponses, """{"model":"gpt-5","instructions":"PROMPT","input":"CODE","tools":[{"type":"function","name":"TodoWrite"},{"type":"custom","name":"WebFetch"}]}""")]
+    public void A_prompt_names_the_tools_of_its_request_as_they_are_given(AiApi api, string json)
+    {
+        // As Claude Code's system prompt does: the tools it defines by name, and one it does not define in this request.
+        const string Prompt = "Use the TodoWrite tool to plan, WebFetch to read a page and NotebookEdit for notebooks.";
+        const string Code = "```csharp\\npublic class WebFetchCache { TodoWrite Plan() => null; }\\n```"; // as JSON text
+        var body = JsonNode.Parse(json.Replace("PROMPT", Prompt).Replace("CODE", Code))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(api, body);
+
+        var sent = body.ToJsonString();
+        Assert.Contains("Use the TodoWrite tool to plan, WebFetch to read a page and ", sent);
+        Assert.DoesNotContain("NotebookEdit", sent);
+        Assert.DoesNotContain("WebFetchCache", sent);
+        Assert.Contains("TodoWrite Method", sent); // the tool's name, used in code, is that name there too
+    }
+
+    [Fact]
+    public void A_tool_name_masked_for_a_sensitive_term_is_the_same_word_in_the_prompt()
+    {
+        var body = JsonNode.Parse("""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"system":"Call ContosoRefunds to refund an order.",
+             "tools":[{"name":"ContosoRefunds","description":"Refunds an order.","input_schema":{"type":"object"}}],
+             "messages":[{"role":"user","content":"Refund A-1042."}]}
+            """)!.AsObject();
+
+        new RequestMasker(Masker()).Mask(AiApi.AnthropicMessages, body);
+
+        var name = body["tools"]![0]!["name"]!.GetValue<string>();
+        Assert.DoesNotContain("Contoso", name);
+        Assert.Equal($"Call {name} to refund an order.", body["system"]!.GetValue<string>());
     }
 
     private static SessionMasker Masker()

@@ -42,7 +42,7 @@ internal sealed class SemanticDecisions : IIdentifierDecisions
     private NameEntry? DecideNow(SyntaxToken token, int depth = 0)
     {
         var name = RoleClassifier.NameOf(token);
-        if ((LanguageWords.IsKeyword(name) && name is not ("value" or "args")) || _context.Options.KeepNames.Contains(name))
+        if ((LanguageWords.IsKeyword(name) && name is not ("value" or "args")) || _context.IsKeptName(name))
         {
             return null;
         }

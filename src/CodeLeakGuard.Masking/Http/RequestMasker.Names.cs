@@ -17,7 +17,11 @@ public sealed partial class RequestMasker
 
     private string[] SensitiveTerms => _sensitiveTerms ??= _masker is SessionMasker session ? session.Session.Options.AllSensitiveTerms().ToArray() : Array.Empty<string>();
 
-    /// <summary>The name as the model may read it: masked as a word of text when it holds a sensitive term, else as it is.</summary>
+    /// <summary>
+    /// The name as the model may read it: masked as a word of text when it holds a sensitive term, else as it is, and
+    /// then kept as it is in the request's texts too (found by the first pass, before any text is masked): Claude Code's
+    /// prompt says "use the TodoWrite tool", and masking that word alone would name a tool the model is not given.
+    /// </summary>
     private string MaskName(string name)
     {
         foreach (var term in SensitiveTerms)
@@ -28,6 +32,7 @@ public sealed partial class RequestMasker
             }
         }
 
+        _collector?.Session.Session.KeepName(name);
         return name;
     }
 

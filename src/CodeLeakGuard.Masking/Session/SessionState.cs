@@ -17,6 +17,12 @@ internal sealed class SessionState
 
     public NameTable<NameEntry> Names { get; } = new();
 
+    /// <summary>
+    /// Names the client's requests send as they are, such as its tools' names: kept in text too, so a prompt that says
+    /// "use the TodoWrite tool" still names a tool the model is given. A name masked before stays masked.
+    /// </summary>
+    public HashSet<string> KeptNames { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, SecretEntry> Secrets { get; } = new(StringComparer.Ordinal);
 
     public List<WithheldEntry> Withheld { get; } = new();
