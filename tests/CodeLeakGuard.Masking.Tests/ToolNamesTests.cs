@@ -110,6 +110,23 @@ public class ToolNamesTests
         Assert.Contains("TodoWrite Method", sent); // the tool's name, used in code, is that name there too
     }
 
+    [Theory]
+    [InlineData(AiApi.AnthropicMessages, """{"model":"claude-sonnet-4-5","max_tokens":100,"system":"PROMPT","tools":[{"name":"Edit","description":"PROMPT","input_schema":{"type":"object","properties":{"replace_all":{"type":"boolean"},"match_caseFold":{"type":"boolean"}}}}],"messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-5","messages":[{"role":"system","content":"PROMPT"}],"tools":[{"type":"function","function":{"name":"Edit","description":"PROMPT","parameters":{"type":"object","properties":{"replace_all":{"type":"boolean"}},"required":["match_caseFold"]}}}]}""")]
+    [InlineData(AiApi.OpenAIChatCompletions, """{"model":"gpt-5","messages":[{"role":"system","content":"PROMPT"},{"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"Edit","arguments":"{\"replace_all\":true,\"options\":{\"match_caseFold\":false}}"}}]}]}""")]
+    public void A_prompt_names_the_parameters_of_its_request_as_they_are_given(AiApi api, string json)
+    {
+        // As Claude Code's tool descriptions do: "Use replace_all to change every instance".
+        const string Prompt = "Use replace_all to change every instance, match_caseFold to ignore case; never set ReplaceEverything.";
+        var body = JsonNode.Parse(json.Replace("PROMPT", Prompt))!.AsObject();
+
+        new RequestMasker(new SessionMasker(new MaskingSession())).Mask(api, body);
+
+        var sent = body.ToJsonString();
+        Assert.Contains("Use replace_all to change every instance, match_caseFold to ignore case; never set ", sent);
+        Assert.DoesNotContain("ReplaceEverything", sent);
+    }
+
     [Fact]
     public void A_tool_name_masked_for_a_sensitive_term_is_the_same_word_in_the_prompt()
     {

@@ -20,7 +20,8 @@ public sealed partial class RequestMasker
     /// <summary>
     /// The name as the model may read it: masked as a word of text when it holds a sensitive term, else as it is, and
     /// then kept as it is in the request's texts too (found by the first pass, before any text is masked): Claude Code's
-    /// prompt says "use the TodoWrite tool", and masking that word alone would name a tool the model is not given.
+    /// prompt says "use the TodoWrite tool" and "use replace_all", and masking those words alone would name a tool and a
+    /// parameter the model is not given.
     /// </summary>
     private string MaskName(string name)
     {
@@ -55,9 +56,9 @@ public sealed partial class RequestMasker
     /// <summary>Renames the keys of an object (and, <paramref name="deep"/>, of the objects inside it), keeping their order.</summary>
     private void MaskKeys(JsonNode? node, bool deep)
     {
-        if (SensitiveTerms.Length == 0)
+        if (SensitiveTerms.Length == 0 && _collector is null)
         {
-            return; // nothing to rename: no need to walk a tool input's objects
+            return; // nothing to rename, and the first pass has kept the names: no need to walk a tool input's objects
         }
 
         switch (node)
