@@ -38,6 +38,34 @@ public class GatewayServerTests
         Assert.Contains("message_stop", body);
     }
 
+    [Fact]
+    public async Task Claude_Codes_beta_query_and_headers_reach_the_provider_as_sent_and_its_request_is_masked()
+    {
+        string? query = null;
+        await using var upstream = await RecordingUpstream.StartAsync((context, request) =>
+        {
+            query = context.Request.QueryString.Value;
+            return FakeAnthropic.RespondAsync(context, request);
+        });
+        var (gateway, client) = await StartAsync(new GatewayOptions { Upstreams = [new Upstream("anthropic", upstream.Address)], NewSession = TestGateway.RealSession });
+        await using var _ = gateway;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages?beta=true") // as Claude Code calls it
+        {
+            Content = new StringContent("""{"model":"claude-sonnet-4-5","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"Why does OrderPricingEngine.ComputeMargin round twice?"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("anthropic-beta", "claude-code-20250219,interleaved-thinking-2025-05-14");
+        request.Headers.Add("anthropic-version", "2023-06-01");
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        var received = Assert.Single(upstream.Received);
+        Assert.Equal(("/v1/messages", "?beta=true"), (received.Path, query));
+        Assert.Equal("claude-code-20250219,interleaved-thinking-2025-05-14", received.Headers["anthropic-beta"]);
+        Assert.DoesNotContain("OrderPricingEngine", received.Body);
+        Assert.Equal("Echo: Why does OrderPricingEngine.ComputeMargin round twice?", StreamedText.Anthropic(body));
+    }
+
     [Theory]
     [InlineData("gzip")]
     [InlineData("zstd")] // as Codex sends its requests
