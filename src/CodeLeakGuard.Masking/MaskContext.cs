@@ -165,6 +165,20 @@ internal sealed class MaskContext
         return collides;
     }
 
+    /// <summary>
+    /// Capitalised words prose kept as they are ("Why does Consignment ..."): if a later text of the same request
+    /// declares one, this text is masked again (see <see cref="Http.RequestMasker"/>). Null until there is one.
+    /// </summary>
+    public HashSet<string>? KeptCapitalisedWords { get; private set; }
+
+    public void NoteKeptWord(string text, int start, int end)
+    {
+        if (char.IsUpper(text[start]))
+        {
+            (KeptCapitalisedWords ??= new HashSet<string>(StringComparer.Ordinal)).Add(text.Substring(start, end - start));
+        }
+    }
+
     public void CountIdentifier(NameEntry entry) => _identifiersByRole[(int)entry.Role]++;
 
     /// <summary>The placeholder for a secret written as <paramref name="rawValue"/> in the source; counts it.</summary>

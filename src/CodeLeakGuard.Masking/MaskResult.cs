@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CodeLeakGuard.Masking;
 
 /// <summary>The masked text, safe to send, and what was masked in it.</summary>
@@ -12,6 +14,9 @@ public sealed class MaskResult
     public string Text { get; }
 
     public MaskReport Report { get; }
+
+    /// <summary>Capitalised words prose kept as they are (<see cref="MaskContext.KeptCapitalisedWords"/>); null if none.</summary>
+    internal IReadOnlyCollection<string>? KeptWords { get; init; }
 
     public override string ToString() => Text;
 }

@@ -63,6 +63,27 @@ public sealed class MaskingSession
         }
     }
 
+    /// <summary>The number the next placeholder gets: every placeholder made from now on has it or a higher one.</summary>
+    internal int NextPlaceholderNumber
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state.NextNumber;
+            }
+        }
+    }
+
+    /// <summary>Whether one of <paramref name="words"/> is a name the session first masked at or after placeholder number <paramref name="since"/>.</summary>
+    internal bool HasNameSince(IEnumerable<string> words, int since)
+    {
+        lock (_gate)
+        {
+            return _state.HasNameSince(words, since);
+        }
+    }
+
     /// <summary>How many names, secrets and withheld pieces the session holds.</summary>
     public int PlaceholderCount
     {
@@ -245,7 +266,7 @@ public sealed class MaskingSession
             var context = new MaskContext(Options, _state, _scanner, _tags);
             context.ReserveInputNumbers(inputNumbers ?? _tags.NumbersIn(text));
             var masked = Guarded(() => mask(context));
-            return new MaskResult(masked, context.BuildReport());
+            return new MaskResult(masked, context.BuildReport()) { KeptWords = context.KeptCapitalisedWords };
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class MaskedPrompt
     public string Text { get; }
 
     public IReadOnlyDictionary<string, int> Counts { get; }
+
+    /// <summary>Capitalised words its prose kept as they are (null if none), to find a name a later text declares.</summary>
+    internal IReadOnlyCollection<string>? KeptWords { get; init; }
 }
 
 /// <summary>Masking could not be done with certainty: the request must not be sent.</summary>

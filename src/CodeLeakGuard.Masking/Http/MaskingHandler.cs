@@ -156,6 +156,13 @@ public sealed class MaskingHandler : DelegatingHandler
                 try
                 {
                     requestMasker.Mask(api, body);
+                    if (requestMasker.NeedsMaskingAgain)
+                    {
+                        requestMasker.PreEscaped?.Dispose();
+                        body = JsonObject.Create(document.RootElement)!;
+                        requestMasker = new RequestMasker(masker) { Images = _options.Images, ChecksNameOrder = false };
+                        requestMasker.Mask(api, body);
+                    }
                 }
                 catch (MaskingRefusedException ex)
                 {

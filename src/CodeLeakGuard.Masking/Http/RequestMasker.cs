@@ -82,7 +82,9 @@ public sealed partial class RequestMasker
 
         try
         {
+            StartNameOrderCheck();
             MaskShape(api, body);
+            RemaskTextsMaskedBeforeTheirNames(body);
             PassedValueSecrets.Check(body, SecretScanner.For((_masker as SessionMasker)?.Session.Options.Policy));
             PreEscaped = _ahead?.Escapes;
         }
@@ -540,6 +542,14 @@ public sealed partial class RequestMasker
 
     private void Count(string category, int found = 1) => _counts[category] = (_counts.TryGetValue(category, out var count) ? count : 0) + found;
 
+    private void Count(IReadOnlyDictionary<string, int> counts, int sign = 1)
+    {
+        foreach (var pair in counts)
+        {
+            Count(pair.Key, sign * pair.Value);
+        }
+    }
+
     private string MaskText(string text)
     {
         if (_collector is { } collector)
@@ -552,13 +562,22 @@ public sealed partial class RequestMasker
             return text;
         }
 
-        var masked = _masker is SessionMasker session ? session.Mask(text, _ahead, _path) : _masker.Mask(text);
-        _ahead?.Escapes.Add(masked.Text);
-        foreach (var pair in masked.Counts)
+        MaskedPrompt masked;
+        if (_masker is SessionMasker session)
         {
-            Count(pair.Key, pair.Value);
+            masked = session.Mask(text, _ahead, _path, out var isNew);
+            if (isNew)
+            {
+                RecordMasked(session, text, masked);
+            }
+        }
+        else
+        {
+            masked = _masker.Mask(text);
         }
 
+        _ahead?.Escapes.Add(masked.Text);
+        Count(masked.Counts);
         return masked.Text;
     }
 }

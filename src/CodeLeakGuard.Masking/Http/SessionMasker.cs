@@ -57,23 +57,43 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
     }
 
     /// <param name="path">The file the text holds, when a tool call named it (for the policy's <c>proprietary path</c> rules).</param>
-    internal MaskedPrompt Mask(string text, LexAhead? ahead, string? path = null)
+    internal MaskedPrompt Mask(string text, LexAhead? ahead, string? path = null) => Mask(text, ahead, path, out _);
+
+    /// <param name="masked">False when the text was remembered: masked by an earlier call, and not now.</param>
+    internal MaskedPrompt Mask(string text, LexAhead? ahead, string? path, out bool masked)
     {
         lock (_gate)
         {
             if (_remembered.TryGetValue(text, out var known))
             {
+                masked = false;
                 return known;
             }
         }
 
-        var masked = MaskNew(text, ahead, path);
+        var result = MaskNew(text, ahead, path);
         lock (_gate)
         {
-            RememberLocked(text, masked);
+            RememberLocked(text, result);
         }
 
-        return masked;
+        masked = true;
+        return result;
+    }
+
+    /// <summary>
+    /// Drops the remembered form of a text that was masked before the session knew a name in it, so that it is masked
+    /// again, knowing it. Only for a text of the request being masked: a text already sent stays as it was sent.
+    /// </summary>
+    internal void Forget(string text)
+    {
+        lock (_gate)
+        {
+            if (_remembered.TryGetValue(text, out var known) && _remembered.Remove(text))
+            {
+                _rememberedChars -= text.Length + known.Text.Length;
+            }
+        }
     }
 
     /// <summary>
@@ -130,7 +150,7 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
                 Add(counts, "secret:" + pair.Key, pair.Value);
             }
 
-            return new MaskedPrompt(result.Text, counts);
+            return new MaskedPrompt(result.Text, counts) { KeptWords = result.KeptWords };
         }
         catch (MaskingException ex)
         {

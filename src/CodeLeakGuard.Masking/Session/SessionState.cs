@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CodeLeakGuard.Masking.Identifiers;
 
 namespace CodeLeakGuard.Masking.Session;
 
@@ -31,6 +32,26 @@ internal sealed class SessionState
 
     /// <summary>The next number to try; numbers below it are taken or reserved.</summary>
     public int NextNumber { get; private set; } = 1;
+
+    /// <summary>
+    /// Whether one of <paramref name="words"/> (words a text kept as they are) is a name first masked at or after
+    /// placeholder number <paramref name="since"/>: the text went out before the session knew that name. Keywords and
+    /// the framework's names do not count: a word the framework uses too says little of the code even where it is a
+    /// name of its own.
+    /// </summary>
+    public bool HasNameSince(IEnumerable<string> words, int since)
+    {
+        foreach (var word in words)
+        {
+            if (Names.TryGetValue(word, out var entry) && entry.Number >= since
+                && FrameworkNames.Lookup(word) == FrameworkNameKind.None && !LanguageWords.IsKeyword(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public PlaceholderEntry? Find(int number) => number > 0 && number < _byNumber.Count ? _byNumber[number] : null;
 

@@ -109,7 +109,10 @@ internal static class RegionMasker
         if (HasDigit(text, start, end) && context.CollidesWithPlaceholder(text, start, end))
         {
             sink.Name(start, end, context.MaskName(text.Substring(start, length), PseudonymRole.Name));
+            return;
         }
+
+        context.NoteKeptWord(text, start, end);
     }
 
     // A company or product name, also inside a longer word ("contosodata" becomes "Term3data"; unmasking restores
