@@ -34,6 +34,16 @@ public class SecretScannerTests
         { "MailgunKey", "api:{0}", FakeSecrets.MailgunKey },
         { "DockerHubToken", "docker login -p {0}", FakeSecrets.DockerHubToken },
         { "SecretAssignment", "client_secret = \"{0}\"", FakeSecrets.GenericApiSecret },
+        { "SecretAssignment", "<add key=\"ClearTextPassword\" value=\"{0}\" />", "zymlopifqyf7m2nxynj5lvff6uzcra3nxf5m5dwink4llchbk62f" }, // NuGet.config: an old Azure DevOps PAT
+        { "SecretAssignment", "<add key=\"StripeApiKey\" value=\"{0}\"/>", FakeSecrets.GenericApiSecret }, // appSettings
+        { "SecretAssignment", "  \"Jwt\": {{ \"SigningKey\": \"{0}\" }}", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" },
+        { "SecretAssignment", "env:\n  - name: RateCard__SigningKey\n    value: \"{0}\"", "4b227777d4dd1fc61c6f884f48641d02b4d121d3fd328cb08b5531fcacdabf8a" },
+        { "SecretAssignment", "\"env\": [{{\"name\": \"DB_PASSWORD\", \"value\": \"{0}\"}}]", FakeSecrets.DatabasePassword },
+        { "HexKeyMaterial", "private static readonly byte[] HmacKey = Convert.FromHexString(\"{0}\");", "ef2d127de37b942baad06145e54b0c619a1f22327b2ebbcfbec78f5564afe39d" },
+        { "CommandLinePassword", "curl -u deploy:{0} https://nexus.example.com/repository/releases/", "Tr4ck!ngP@ss-2025" },
+        { "CommandLinePassword", "mysql -h db01 -u app -p{0} orders < dump.sql", "Tr4ck!ngP@ss-2025" },
+        { "CommandLinePassword", "sqlcmd-like-tool --password {0} --user app", "Tr4ck!ngP@ss-2025" },
+        { "CommandLinePassword", "sshpass -p '{0}' ssh deploy@build01", "Tr4ck!ngP@ss-2025" },
         { "EmailAddress", "Contact {0} for access.", "jane.doe@contoso.com" },
         { "InternalHost", "Deploy to {0} first.", "build-agent-07.corp" },
         { "PrivateIpAddress", "The database is at {0}:5432.", "10.20.30.40" },
@@ -95,6 +105,9 @@ public class SecretScannerTests
     [InlineData("CancellationToken token = default; var secretName = \"orders-db-password\";")]
     [InlineData("mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089")]
     [InlineData("Test name: DecompileC10PublicUnsafeFixedIntArr10Members")]
+    [InlineData("docker run -u 1000:1000 app; git push -u origin main; curl -u \"$USER:$PASS\" https://x; mysql -u root -p orders")]
+    [InlineData("<add key=\"PasswordPolicy\" value=\"Strict\" /> <input type=\"password\" value=\"{{pwd}}\">")]
+    [InlineData("var hash = Convert.FromHexString(\"00000000000000000000000000000000\");")]
     public void Ordinary_text_test_vectors_and_placeholders_are_not_secrets(string text) =>
         Assert.Empty(SecretScanner.Default.Scan(text));
 

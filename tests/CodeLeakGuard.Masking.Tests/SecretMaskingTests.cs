@@ -74,6 +74,27 @@ public class SecretMaskingTests
     }
 
     [Fact]
+    public void Key_material_decoded_for_a_sensitive_name_is_masked()
+    {
+        const string hex = "a39797ecb152bdccacc6a10925b387fa64d5594333d441fb4c8e616c4ac0942d";
+        const string text = "rate-card-signing-2025!xK";
+        const string checksum = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        var masked = new MaskingSession().Mask($$"""
+            class Keys
+            {
+                static readonly byte[] HmacKey = Convert.FromHexString("{{hex}}");
+                static readonly SecurityKey SigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("{{text}}"));
+                static readonly byte[] Checksum = Convert.FromHexString("{{checksum}}");
+            }
+            """, MaskKind.CSharp);
+
+        Assert.Equal(2, masked.Report.SecretsByKind["SecretAssignment"]);
+        Assert.DoesNotContain(text, masked.Text);
+        Assert.DoesNotContain(hex, masked.Text);
+        Assert.Contains(checksum, masked.Text); // a checksum is not a secret
+    }
+
+    [Fact]
     public void A_policy_rule_that_times_out_masks_the_whole_literal()
     {
         var policy = AiPolicy.Parse("secret Evil pattern=\"(a+)+$\"", "codeleakguard.policy");

@@ -86,9 +86,22 @@ public static class BuiltInSecretFormats
 
         // Tokens and generic assignments.
         Format("Jwt", "JSON Web Token", Credential, TokenBefore + @"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", None, "eyJ"),
+        Format("HexKeyMaterial", "key material given to a hex decoder", Credential,
+            @"(?:FromHexString|HexToBytes|HexToByteArray|HexStringToByteArray|ParseHex|FromHex)\s*\(\s*@?""(?<secret>[0-9A-Fa-f]{32,512})""", Random,
+            "FromHex", "HexTo", "ParseHex", "HexString"),
+        Format("CommandLinePassword", "password on a command line (curl -u user:password, mysql -ppassword, --password value)", Credential,
+            @"(?<=\s)(?:-u|--user)[ =]?[""']?[^\s:""'@/$%]{1,64}:(?<secret>[^\s""'$%][^\s""']{2,127})"
+            + @"|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\r\n]{0,200}?\s-p(?<secret>[^\s""'$%-][^\s""']{2,127})"
+            + @"|(?<=\s)--password[ =][""']?(?<secret>[^\s""'$%-][^\s""']{2,127})"
+            + @"|\bsshpass\s+-p\s*[""']?(?<secret>[^\s""'$%][^\s""']{2,127})",
+            SecretLike, "-u", "--user", "mysql", "mariadb", "--password", "sshpass"),
+        // name = value, and the name/value pairs of configuration: <add key="ClearTextPassword" value="..."/> (NuGet.config,
+        // appSettings), "- name: DB_PASSWORD" then "value: ..." (Kubernetes, YAML), {"name": "...", "value": "..."} (JSON).
         Format("SecretAssignment", "password, secret, token or API key assigned a value", Credential,
-            @"(?i:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>)\s*(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
-            Assignment, ignoreCase: true, "password", "passwd", "pwd", "secret", "token", "key", "credential"),
+            @"(?i:password|passwd|pwd|passphrase|secret|token|(?:api|access|private|auth|signing|encryption|master|shared|subscription|hmac)[_-]?key|credentials?)"
+            + @"[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>|,?\s*[""']?(?i:value)[""']?\s*[:=])\s*"
+            + @"(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
+            Assignment, ignoreCase: true, "password", "passwd", "pwd", "passphrase", "secret", "token", "key", "credential"),
 
         // People and the internal network.
         Format("EmailAddress", "e-mail address", PersonalData,

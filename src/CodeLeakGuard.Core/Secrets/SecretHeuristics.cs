@@ -12,7 +12,7 @@ public static class SecretHeuristics
     private static readonly string[] SensitiveWords =
     {
         "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey", "privatekey", "authkey",
-        "signingkey", "encryptionkey", "masterkey", "sharedkey", "subscriptionkey", "credential", "credentials",
+        "signingkey", "encryptionkey", "masterkey", "sharedkey", "subscriptionkey", "hmackey", "credential", "credentials",
     };
 
     // A name ending in one of these describes a secret without holding one: secretName, tokenUrl, passwordHint.

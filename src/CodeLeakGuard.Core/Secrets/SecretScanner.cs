@@ -180,6 +180,8 @@ public sealed class SecretScanner
             case SecretValueCheck.NotPlaceholder:
                 var afterUser = value.IndexOf(':') is var colon and >= 0 && format.Kind == "UrlCredentials" ? value.Substring(colon + 1) : value;
                 return !SecretHeuristics.IsPlaceholder(afterUser);
+            case SecretValueCheck.SecretLike:
+                return SecretHeuristics.IsLikelySecretValue(value);
             case SecretValueCheck.Assignment:
                 return SecretHeuristics.IsSensitiveName(NameAround(text, match.Index)) && SecretHeuristics.IsLikelySecretValue(value);
             case SecretValueCheck.PrivateIpv4:

@@ -20,4 +20,7 @@ public enum SecretValueCheck
 
     /// <summary>A long blob of key material: high entropy, upper and lower case and digits, not plain hex.</summary>
     HighEntropyBlob,
+
+    /// <summary>A value that looks secret on its own (a command line's password): as an assignment's value, with no name to judge.</summary>
+    SecretLike,
 }

@@ -330,8 +330,33 @@ internal sealed class TokenEmitter
             return SecretHeuristics.IsSensitiveName(Previous(3).ValueText);
         }
 
+        if (connector == SyntaxKind.OpenParenToken)
+        {
+            return IsArgumentForSensitiveName();
+        }
+
         return connector == SyntaxKind.CommaToken && previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).IsKind(SyntaxKind.OpenBraceToken)
             && SecretHeuristics.IsSensitiveName(previous2.ValueText);
+    }
+
+    // The literal is the first argument of calls whose result a sensitive name gets: HmacKey = Convert.FromHexString("..."),
+    // Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("...")).
+    private bool IsArgumentForSensitiveName()
+    {
+        for (var back = 2; back <= 16; back++)
+        {
+            switch ((SyntaxKind)Previous(back).RawKind)
+            {
+                case SyntaxKind.IdentifierToken or SyntaxKind.DotToken or SyntaxKind.OpenParenToken or SyntaxKind.NewKeyword:
+                    continue;
+                case SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken:
+                    return Previous(back + 1) is var name && name.IsKind(SyntaxKind.IdentifierToken) && SecretHeuristics.IsSensitiveName(name.ValueText);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     // The token written <paramref name="back"/> places before the current one (from the list when there is one: a
