@@ -94,6 +94,19 @@ public class SecretMaskingTests
         Assert.Contains(checksum, masked.Text); // a checksum is not a secret
     }
 
+    [Theory]
+    [InlineData("    env:\n      - name: RateCard__SigningKey\n        value: \"{0}\"\n      - name: Logging__Level\n        value: \"{1}\"\n")]
+    [InlineData("{{ \"env\": [{{ \"name\": \"DB_PASSWORD\", \"value\": \"{0}\" }}, {{ \"name\": \"LOG_LEVEL\", \"value\": \"{1}\" }}] }};\n")]
+    public void A_secret_set_by_name_and_value_in_configuration_read_as_code_is_masked(string configuration)
+    {
+        const string secret = "4b227777d4dd1fc61c6f884f48641d02b4d121d3fd328cb08b5531fcacdabf8a";
+        const string level = "Information-2";
+        var masked = new MaskingSession().Mask(string.Format(configuration, secret, level), MaskKind.CSharp);
+
+        Assert.DoesNotContain(secret, masked.Text);
+        Assert.Contains(level, masked.Text);
+    }
+
     [Fact]
     public void A_policy_rule_that_times_out_masks_the_whole_literal()
     {

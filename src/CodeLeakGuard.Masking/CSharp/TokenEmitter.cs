@@ -320,6 +320,11 @@ internal sealed class TokenEmitter
         var previous1 = Previous(1);
         var previous2 = Previous(2);
         var connector = (SyntaxKind)previous1.RawKind;
+        if (connector is SyntaxKind.ColonToken or SyntaxKind.EqualsToken && IsValueOfNamedPair(previous2))
+        {
+            return true;
+        }
+
         if (connector is SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken && previous2.IsKind(SyntaxKind.IdentifierToken))
         {
             return SecretHeuristics.IsSensitiveName(previous2.ValueText);
@@ -337,6 +342,21 @@ internal sealed class TokenEmitter
 
         return connector == SyntaxKind.CommaToken && previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).IsKind(SyntaxKind.OpenBraceToken)
             && SecretHeuristics.IsSensitiveName(previous2.ValueText);
+    }
+
+    // Configuration read as code names a setting and gives its value in two pairs: "- name: DB_PASSWORD" then
+    // "value: ..." (Kubernetes YAML), {"name": "DB_PASSWORD", "value": "..."} (JSON).
+    private bool IsValueOfNamedPair(SyntaxToken key)
+    {
+        if (!(key.IsKind(SyntaxKind.IdentifierToken) || key.IsKind(SyntaxKind.StringLiteralToken)) || !string.Equals(key.ValueText, "value", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var back = Previous(3).IsKind(SyntaxKind.CommaToken) ? 4 : 3;
+        var name = Previous(back);
+        return (name.IsKind(SyntaxKind.IdentifierToken) || name.IsKind(SyntaxKind.StringLiteralToken)) && Previous(back + 1).IsKind(SyntaxKind.ColonToken)
+            && SecretHeuristics.IsSensitiveName(name.ValueText);
     }
 
     // The literal is the first argument of calls whose result a sensitive name gets: HmacKey = Convert.FromHexString("..."),
