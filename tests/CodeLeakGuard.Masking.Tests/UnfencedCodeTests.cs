@@ -165,6 +165,27 @@ public class UnfencedCodeTests
     }
 
     [Fact]
+    public void A_patchs_envelope_keeps_its_words_and_its_code_is_masked_as_code()
+    {
+        const string Patch = """
+            *** Begin Patch
+            *** Add File: src/Routing/RateCardDefaults.cs
+            +public static class RateCardDefaults
+            +{
+            +    public static decimal Surcharge(RateCard card) => card.BaseRate * 0.1m;
+            +}
+            *** End Patch
+            """;
+
+        var masked = new MaskingSession().Mask(Patch, MaskKind.Markdown).Text;
+
+        Assert.StartsWith("*** Begin Patch\n*** Add File: ", masked);
+        Assert.EndsWith("\n*** End Patch", masked);
+        Assert.DoesNotContain("RateCardDefaults", masked);
+        Assert.DoesNotContain("BaseRate", masked);
+    }
+
+    [Fact]
     public void A_line_that_reads_as_prose_inside_an_open_block_stays_in_the_code()
     {
         const string Query = """

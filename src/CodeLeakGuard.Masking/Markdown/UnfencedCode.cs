@@ -26,6 +26,12 @@ internal static class UnfencedCode
 
     private static readonly string[] Directives = { "#region", "#endregion", "#if", "#elif", "#else", "#endif", "#pragma", "#nullable", "#define", "#undef" };
 
+    // The lines of a patch's envelope in the format Codex's apply_patch tool takes: words of the format, not code.
+    private static readonly string[] PatchEnvelopeLines =
+    {
+        "*** Begin Patch", "*** End Patch", "*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: ", "*** End of File",
+    };
+
     private static readonly char[] StatementEnds = { ';', '{', '}' };
 
     private static readonly char[] BraceChars = { '{', '}' };
@@ -241,8 +247,26 @@ internal static class UnfencedCode
                 return Kind.Strong;
             }
 
+            if (first == '*' && IsPatchEnvelope(text, from, to))
+            {
+                return Kind.Prose;
+            }
+
             var continues = last is ',' or '(' or '=' or '>' or '[' || first is '.' or '[' or ')' or '&' or '|' or '?' or ':' or '+' or '*';
             return continues || StartsWithKeyword(text, from, to) ? Kind.Weak : Kind.Prose;
+        }
+
+        private static bool IsPatchEnvelope(string text, int from, int to)
+        {
+            foreach (var line in PatchEnvelopeLines)
+            {
+                if (StartsWith(text, from, to, line.TrimEnd()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool StartsWithDirective(string text, int from, int to)
