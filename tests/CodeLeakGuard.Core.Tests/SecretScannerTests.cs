@@ -39,6 +39,7 @@ public class SecretScannerTests
         { "SecretAssignment", "  \"Jwt\": {{ \"SigningKey\": \"{0}\" }}", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" },
         { "SecretAssignment", "env:\n  - name: RateCard__SigningKey\n    value: \"{0}\"", "4b227777d4dd1fc61c6f884f48641d02b4d121d3fd328cb08b5531fcacdabf8a" },
         { "SecretAssignment", "\"env\": [{{\"name\": \"DB_PASSWORD\", \"value\": \"{0}\"}}]", FakeSecrets.DatabasePassword },
+        { "SecretAssignment", "    20→            - name: RateCard__SigningKey\n    21→              value: \"{0}\"", "8faefe9db49db102bd8ac8402891208e7d684c17c03de5e2e81d69f1f7647054" },
         { "HexKeyMaterial", "private static readonly byte[] HmacKey = Convert.FromHexString(\"{0}\");", "ef2d127de37b942baad06145e54b0c619a1f22327b2ebbcfbec78f5564afe39d" },
         { "CommandLinePassword", "curl -u deploy:{0} https://nexus.example.com/repository/releases/", "Tr4ck!ngP@ss-2025" },
         { "CommandLinePassword", "mysql -h db01 -u app -p{0} orders < dump.sql", "Tr4ck!ngP@ss-2025" },

@@ -96,10 +96,11 @@ public static class BuiltInSecretFormats
             + @"|\bsshpass\s+-p\s*[""']?(?<secret>[^\s""'$%][^\s""']{2,127})",
             SecretLike, "-u", "--user", "mysql", "mariadb", "--password", "sshpass"),
         // name = value, and the name/value pairs of configuration: <add key="ClearTextPassword" value="..."/> (NuGet.config,
-        // appSettings), "- name: DB_PASSWORD" then "value: ..." (Kubernetes, YAML), {"name": "...", "value": "..."} (JSON).
+        // appSettings), "- name: DB_PASSWORD" then "value: ..." (Kubernetes, YAML; also as a numbered listing, as coding
+        // agents read files), {"name": "...", "value": "..."} (JSON).
         Format("SecretAssignment", "password, secret, token or API key assigned a value", Credential,
             @"(?i:password|passwd|pwd|passphrase|secret|token|(?:api|access|private|auth|signing|encryption|master|shared|subscription|hmac)[_-]?key|credentials?)"
-            + @"[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>|,?\s*[""']?(?i:value)[""']?\s*[:=])\s*"
+            + @"[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>|,?\s*(?:[0-9]{1,7}[→\t]\s*)?[""']?(?i:value)[""']?\s*[:=])\s*"
             + @"(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
             Assignment, ignoreCase: true, "password", "passwd", "pwd", "passphrase", "secret", "token", "key", "credential"),
 
