@@ -112,4 +112,16 @@ public class PromptFlowTests
         Assert.DoesNotContain("LegacyFulfilmentBridge", masked);
         Assert.Contains("`npm install`", masked);
     }
+
+    [Fact]
+    public void A_fence_written_inside_a_line_does_not_make_the_lines_after_it_code()
+    {
+        const string rules = "2. The opening fence and code language, eg: ```python\n3. The start of search block: <<<<<<< SEARCH\n"
+            + "4. The closing fence: ```\nUse `OrderPricingEngine` as the example.";
+
+        var masked = new MaskingSession().Mask(rules, MaskKind.Markdown).Text;
+
+        Assert.StartsWith("2. The opening fence and code language, eg: ```python\n3. The start of search block: <<<<<<< SEARCH\n4. The closing fence: ```", masked);
+        Assert.DoesNotContain("OrderPricingEngine", masked);
+    }
 }

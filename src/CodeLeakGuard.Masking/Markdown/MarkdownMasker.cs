@@ -164,10 +164,17 @@ internal static class MarkdownMasker
         regions.Add((position, end, WordMode.Prose));
     }
 
+    // A run of three or more backticks is a fence someone wrote inside a line ("eg: ```python", as Aider's rules
+    // describe its edit format): not an inline span that goes on over the next lines, masking them as code.
     private static int FindClosing(string text, int start, int end, int ticks)
     {
         for (var i = start; i < end; i++)
         {
+            if (text[i] == '\n' && ticks >= 3)
+            {
+                return -1;
+            }
+
             if (text[i] != '`')
             {
                 continue;
