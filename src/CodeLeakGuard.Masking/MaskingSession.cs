@@ -75,12 +75,16 @@ public sealed class MaskingSession
         }
     }
 
-    /// <summary>Whether one of <paramref name="words"/> is a name the session first masked at or after placeholder number <paramref name="since"/>.</summary>
-    internal bool HasNameSince(IEnumerable<string> words, int since)
+    /// <summary>
+    /// Writes into <paramref name="masked"/>, a text masked before the session knew them, the pseudonyms of the names
+    /// among its <paramref name="keptWords"/> first masked at or after placeholder number <paramref name="since"/>: what
+    /// masking it now would write for them, since prose masks a known name wherever it stands. Null when there are none.
+    /// </summary>
+    internal (string Text, int Named)? NameWordsLearntSince(string masked, IEnumerable<string> keptWords, int since)
     {
         lock (_gate)
         {
-            return _state.HasNameSince(words, since);
+            return _state.NamesSince(keptWords, since) is { } names ? WholeWords.Replace(masked, names) : null;
         }
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -8,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
-/// JSON values: reading JSON text that arrives inside a string, whether one holds text, replacing strings, renaming
-/// an object's keys, and the strings of two texts of the same shape side by side.
+/// JSON values: reading JSON text that arrives inside a string, whether one holds text, renaming an object's keys,
+/// and the strings of two texts of the same shape side by side.
 /// </summary>
 internal static class JsonValues
 {
@@ -36,57 +35,6 @@ internal static class JsonValues
         JsonValue scalar => scalar.GetValueKind() == JsonValueKind.String,
         _ => false,
     };
-
-    /// <summary>
-    /// Puts each value of <paramref name="replacements"/> in place of the string that is its key (that instance, not an
-    /// equal string) wherever <paramref name="node"/> holds it; returns how many of the keys were found. Values still
-    /// backed by the parsed document are never keys, and are not read.
-    /// </summary>
-    public static int ReplaceStrings(JsonNode? node, IReadOnlyDictionary<string, string> replacements)
-    {
-        var found = new HashSet<string>(StringReferenceComparer.Instance);
-        ReplaceStrings(node, replacements, found);
-        return found.Count;
-    }
-
-    private static JsonNode? ReplaceStrings(JsonNode? node, IReadOnlyDictionary<string, string> replacements, HashSet<string> found)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                List<(string Key, JsonNode Value)>? changed = null;
-                foreach (var property in obj)
-                {
-                    if (ReplaceStrings(property.Value, replacements, found) is { } replaced)
-                    {
-                        (changed ??= new List<(string Key, JsonNode Value)>()).Add((property.Key, replaced));
-                    }
-                }
-
-                foreach (var (key, value) in changed ?? Enumerable.Empty<(string Key, JsonNode Value)>())
-                {
-                    obj[key] = value;
-                }
-
-                return null;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (ReplaceStrings(array[i], replacements, found) is { } replaced)
-                    {
-                        array[i] = replaced;
-                    }
-                }
-
-                return null;
-            case JsonValue value when !value.TryGetValue<JsonElement>(out _) && value.TryGetValue<string>(out var text)
-                && replacements.TryGetValue(text, out var replacement):
-                found.Add(text);
-                return JsonValue.Create(replacement);
-            default:
-                return null;
-        }
-    }
 
     /// <summary>Renames the keys of <paramref name="obj"/> through <paramref name="rename"/>, keeping their order (rebuilt only when one changes).</summary>
     public static void RenameKeys(JsonObject obj, Func<string, string> rename)

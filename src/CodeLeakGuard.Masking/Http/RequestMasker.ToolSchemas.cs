@@ -219,7 +219,7 @@ public sealed partial class RequestMasker
                     }
                     else if (value?.GetValueKind() == JsonValueKind.String)
                     {
-                        obj[key] = MaskText(value.GetValue<string>());
+                        obj[key] = MaskText(value.GetValue<string>(), masked => obj[key] = masked);
                     }
                     else if (SubschemaMaps.Contains(key) && value is JsonObject subschemas)
                     {
@@ -257,7 +257,8 @@ public sealed partial class RequestMasker
                 {
                     if (array[i]?.GetValueKind() == JsonValueKind.String)
                     {
-                        array[i] = MaskText(array[i]!.GetValue<string>()); // a keyword's list of texts this code does not know
+                        var index = i;
+                        array[i] = MaskText(array[i]!.GetValue<string>(), masked => array[index] = masked); // a keyword's list of texts this code does not know
                     }
                     else
                     {

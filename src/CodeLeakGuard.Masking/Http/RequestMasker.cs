@@ -84,7 +84,7 @@ public sealed partial class RequestMasker
         {
             StartNameOrderCheck();
             MaskShape(api, body);
-            RemaskTextsMaskedBeforeTheirNames(body);
+            NameWordsLaterTextsTaught();
             PassedValueSecrets.Check(body, SecretScanner.For((_masker as SessionMasker)?.Session.Options.Policy));
             PreEscaped = _ahead?.Escapes;
         }
@@ -214,7 +214,7 @@ public sealed partial class RequestMasker
             case null:
                 return;
             case JsonValue when value.GetValueKind() == JsonValueKind.String:
-                owner[key] = MaskText(value.GetValue<string>());
+                owner[key] = MaskText(value.GetValue<string>(), masked => owner[key] = masked);
                 return;
             case JsonValue when value.GetValueKind() == JsonValueKind.Null:
                 return;
@@ -402,7 +402,8 @@ public sealed partial class RequestMasker
                     throw new MaskingRefusedException($"'{key}' holds token ids, which cannot be masked; send it as text");
                 }
 
-                prompts[i] = MaskText(prompts[i]!.GetValue<string>());
+                var index = i;
+                prompts[i] = MaskText(prompts[i]!.GetValue<string>(), masked => prompts[index] = masked);
             }
 
             return;
@@ -492,7 +493,7 @@ public sealed partial class RequestMasker
         // Arguments the model wrote go back as it wrote them, spacing and all (re-serialised JSON would differ).
         if (_masker is SessionMasker session && session.IsRemembered(owner[key]!.GetValue<string>()))
         {
-            owner[key] = MaskText(owner[key]!.GetValue<string>());
+            owner[key] = MaskText(owner[key]!.GetValue<string>(), masked => owner[key] = masked);
             return;
         }
 
@@ -503,12 +504,12 @@ public sealed partial class RequestMasker
         }
         catch (JsonException)
         {
-            owner[key] = MaskText(owner[key]!.GetValue<string>());
+            owner[key] = MaskText(owner[key]!.GetValue<string>(), masked => owner[key] = masked);
             return;
         }
 
         var holder = new JsonObject { ["value"] = parsed };
-        MaskToolInput(holder, "value");
+        Indirectly(() => MaskToolInput(holder, "value"));
         owner[key] = holder["value"]?.ToJsonString(JsonValues.Relaxed) ?? "null";
     }
 
@@ -519,7 +520,7 @@ public sealed partial class RequestMasker
         switch (value)
         {
             case JsonValue when value.GetValueKind() == JsonValueKind.String:
-                owner[key] = MaskText(value.GetValue<string>());
+                owner[key] = MaskText(value.GetValue<string>(), masked => owner[key] = masked);
                 break;
             case JsonObject obj:
                 foreach (var property in obj.Select(p => p.Key).ToList())
@@ -532,7 +533,7 @@ public sealed partial class RequestMasker
                 for (var i = 0; i < array.Count; i++)
                 {
                     var holder = new JsonObject { ["item"] = array[i]?.DeepClone() };
-                    MaskJsonStrings(holder, "item");
+                    Indirectly(() => MaskJsonStrings(holder, "item"));
                     array[i] = holder["item"]?.DeepClone();
                 }
 
@@ -550,7 +551,8 @@ public sealed partial class RequestMasker
         }
     }
 
-    private string MaskText(string text)
+    /// <param name="place">Puts another masked form where the caller put the returned one (see <see cref="NameWordsLaterTextsTaught"/>).</param>
+    private string MaskText(string text, Action<string>? place = null)
     {
         if (_collector is { } collector)
         {
@@ -568,7 +570,7 @@ public sealed partial class RequestMasker
             masked = session.Mask(text, _ahead, _path, out var isNew);
             if (isNew)
             {
-                RecordMasked(session, text, masked);
+                RecordMasked(session, text, masked, place);
             }
         }
         else

@@ -82,18 +82,35 @@ public sealed class SessionMasker : IConversationMasker, IAnswerMemory
     }
 
     /// <summary>
-    /// Drops the remembered form of a text that was masked before the session knew a name in it, so that it is masked
-    /// again, knowing it. Only for a text of the request being masked: a text already sent stays as it was sent.
+    /// A text of the request being masked kept words a later text of it taught the session as names ("Why does
+    /// Consignment double-charge?", then <c>class Consignment</c>): its remembered form gets their pseudonyms, as masking
+    /// it now would write them. Null when it kept none. A text of an earlier request is never changed: it went out so.
     /// </summary>
-    internal void Forget(string text)
+    internal MaskedPrompt? NameWordsLearntSince(string text, MaskedPrompt masked, int since)
     {
+        if (masked.KeptWords is null || Session.NameWordsLearntSince(masked.Text, masked.KeptWords, since) is not { } named)
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in masked.Counts)
+        {
+            counts[pair.Key] = pair.Value;
+        }
+
+        counts["identifiers"] = (counts.TryGetValue("identifiers", out var identifiers) ? identifiers : 0) + named.Named;
+        var again = new MaskedPrompt(named.Text, counts);
         lock (_gate)
         {
-            if (_remembered.TryGetValue(text, out var known) && _remembered.Remove(text))
+            if (_remembered.TryGetValue(text, out var known) && ReferenceEquals(known, masked))
             {
-                _rememberedChars -= text.Length + known.Text.Length;
+                _rememberedChars += again.Text.Length - masked.Text.Length;
+                _remembered[text] = again;
             }
         }
+
+        return again;
     }
 
     /// <summary>

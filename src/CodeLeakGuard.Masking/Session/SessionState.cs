@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using CodeLeakGuard.Masking.Identifiers;
 
 namespace CodeLeakGuard.Masking.Session;
 
@@ -34,23 +33,21 @@ internal sealed class SessionState
     public int NextNumber { get; private set; } = 1;
 
     /// <summary>
-    /// Whether one of <paramref name="words"/> (words a text kept as they are) is a name first masked at or after
-    /// placeholder number <paramref name="since"/>: the text went out before the session knew that name. Keywords and
-    /// the framework's names do not count: a word the framework uses too says little of the code even where it is a
-    /// name of its own.
+    /// The names among <paramref name="words"/> (words a text's prose kept as they are) first masked at or after
+    /// placeholder number <paramref name="since"/>: the text went out before the session knew them. Null when there are none.
     /// </summary>
-    public bool HasNameSince(IEnumerable<string> words, int since)
+    public List<NameEntry>? NamesSince(IEnumerable<string> words, int since)
     {
+        List<NameEntry>? names = null;
         foreach (var word in words)
         {
-            if (Names.TryGetValue(word, out var entry) && entry.Number >= since
-                && FrameworkNames.Lookup(word) == FrameworkNameKind.None && !LanguageWords.IsKeyword(word))
+            if (Names.TryGetValue(word, out var entry) && entry.Number >= since)
             {
-                return true;
+                (names ??= new List<NameEntry>()).Add(entry);
             }
         }
 
-        return false;
+        return names;
     }
 
     public PlaceholderEntry? Find(int number) => number > 0 && number < _byNumber.Count ? _byNumber[number] : null;
