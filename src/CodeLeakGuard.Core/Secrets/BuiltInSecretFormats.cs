@@ -97,9 +97,11 @@ public static class BuiltInSecretFormats
             SecretLike, "-u", "--user", "mysql", "mariadb", "--password", "sshpass"),
         // name = value, and the name/value pairs of configuration: <add key="ClearTextPassword" value="..."/> (NuGet.config,
         // appSettings), "- name: DB_PASSWORD" then "value: ..." (Kubernetes, YAML; also as a numbered listing, as coding
-        // agents read files), {"name": "...", "value": "..."} (JSON).
+        // agents read files), {"name": "...", "value": "..."} (JSON). Any name holding "key" (apiKey, SigningKey, API_KEY;
+        // not XML's key="..." before its value=): whether it names a secret is the check's, which sees the whole name
+        // (listing the kinds of key here cost a fifth more scanning time).
         Format("SecretAssignment", "password, secret, token or API key assigned a value", Credential,
-            @"(?i:password|passwd|pwd|passphrase|secret|token|(?:api|access|private|auth|signing|encryption|master|shared|subscription|hmac)[_-]?key|credentials?)"
+            @"(?i:password|passwd|pwd|passphrase|secret|token|key(?![ \t]*=[ \t]*[""'][^""'\r\n]*[""'][ \t]+value)|credentials?)"
             + @"[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>|,?\s*(?:[0-9]{1,7}[→\t]\s*)?[""']?(?i:value)[""']?\s*[:=])\s*"
             + @"(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
             Assignment, ignoreCase: true, "password", "passwd", "pwd", "passphrase", "secret", "token", "key", "credential"),
