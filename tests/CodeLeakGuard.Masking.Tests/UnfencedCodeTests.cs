@@ -185,6 +185,58 @@ public class UnfencedCodeTests
         Assert.DoesNotContain("BaseRate", masked);
     }
 
+    [Theory]
+    [InlineData("<<<<<<< SEARCH", "=======", ">>>>>>> REPLACE")] // Aider, Cline before
+    [InlineData("------- SEARCH", "=======", "+++++++ REPLACE")] // Cline
+    public void An_edit_in_search_and_replace_blocks_keeps_its_tags_and_markers_and_its_code_is_masked(string search, string divider, string replace)
+    {
+        var edit = $$"""
+            <replace_in_file>
+            <path>src/Routing/RateCardRouter.cs</path>
+            <diff>
+            {{search}}
+                var surcharge = LaneSurcharge(card, destination);
+            {{divider}}
+                var surcharge = LaneSurcharge(card, destination) ?? 0m;
+            {{replace}}
+            </diff>
+            </replace_in_file>
+            """;
+
+        var masked = new MaskingSession().Mask(edit, MaskKind.Markdown).Text;
+
+        // The tool's own tag is a snake_case word, masked as prose masks one (the same everywhere, so the model's
+        // answer in that format is unmasked back); the format's words stay.
+        Assert.Contains($"\n<diff>\n{search}\n", masked);
+        Assert.Contains($"\n{divider}\n", masked);
+        Assert.Contains($"\n{replace}\n</diff>\n", masked);
+        Assert.DoesNotContain("LaneSurcharge", masked);
+        Assert.DoesNotContain("RateCardRouter", masked);
+    }
+
+    [Fact]
+    public void A_conflict_in_code_keeps_its_markers_words_and_masks_both_sides()
+    {
+        const string Conflict = """
+            public sealed class RateCardRouter
+            {
+            <<<<<<< HEAD
+                public decimal LaneSurcharge(RateCard card) => card.BaseRate;
+            =======
+                public decimal LaneSurcharge(RateCard card) => card.BaseRate * RemotenessFactor;
+            >>>>>>> feature/RemoteLanes
+            }
+            """;
+
+        var masked = new MaskingSession().Mask(Conflict, MaskKind.CSharp).Text;
+
+        Assert.Contains("<<<<<<< HEAD\n", masked);
+        Assert.Matches(@">>>>>>> feature/\w+\n", masked);
+        Assert.DoesNotContain("RemoteLanes", masked);
+        Assert.DoesNotContain("RemotenessFactor", masked);
+        Assert.DoesNotContain("LaneSurcharge", masked);
+    }
+
     [Fact]
     public void A_line_that_reads_as_prose_inside_an_open_block_stays_in_the_code()
     {

@@ -6,7 +6,7 @@ namespace CodeLeakGuard.Masking.CSharp;
 
 /// <summary>
 /// Masks what sits between tokens: comments and doc comments as prose, directives' arguments (never their keyword,
-/// which would break them), and code the parser skipped (<c>#if</c> branches that are off, conflict markers)
+/// which would break them), and code the parser skipped (<c>#if</c> branches that are off, the side of a conflict)
 /// aggressively, since nothing says which of its words are declared names. Unknown kinds are masked aggressively.
 /// </summary>
 internal static class TriviaMasker
@@ -40,7 +40,11 @@ internal static class TriviaMasker
             or SyntaxKind.LoadDirectiveTrivia or SyntaxKind.ShebangDirectiveTrivia
             => (AfterDirectiveKeyword(source, span), span.End, WordMode.None, false),
 
-        // Disabled text, skipped tokens, bad directives, conflict markers and anything new: not parsed, so every word counts.
+        // A conflict marker's own line: its label is a branch or an edit format's word (<<<<<<< SEARCH, >>>>>>> REPLACE),
+        // prose; the text between the markers is disabled text, below.
+        SyntaxKind.ConflictMarkerTrivia => (span.Start, span.End, WordMode.Prose, false),
+
+        // Disabled text, skipped tokens, bad directives and anything new: not parsed, so every word counts.
         _ => (span.Start, span.End, WordMode.Aggressive, false),
     };
 

@@ -247,13 +247,51 @@ internal static class UnfencedCode
                 return Kind.Strong;
             }
 
-            if (first == '*' && IsPatchEnvelope(text, from, to))
+            if ((first == '*' && IsPatchEnvelope(text, from, to)) || (first == '<' && IsLoneTag(text, from, to)) || IsEditMarker(text, from, to))
             {
                 return Kind.Prose;
             }
 
             var continues = last is ',' or '(' or '=' or '>' or '[' || first is '.' or '[' or ')' or '&' or '|' or '?' or ':' or '+' or '*';
             return continues || StartsWithKeyword(text, from, to) ? Kind.Weak : Kind.Prose;
+        }
+
+        // <<<<<<< SEARCH, =======, >>>>>>> REPLACE (Aider, Cline) and ------- SEARCH, +++++++ REPLACE (Cline): the markers
+        // of an edit's two sides, as conflict markers are written: each side is code of its own.
+        private static bool IsEditMarker(string text, int from, int to)
+        {
+            var marker = text[from];
+            if (marker is not ('<' or '=' or '>' or '-' or '+') || to - from < 7)
+            {
+                return false;
+            }
+
+            for (var i = from + 1; i < from + 7; i++)
+            {
+                if (text[i] != marker)
+                {
+                    return false;
+                }
+            }
+
+            return to - from == 7 || text[from + 7] == ' ';
+        }
+
+        // <diff>, </path>: a line that is one tag, as agents' tool formats wrap code (Cline's replace_in_file): markup, not code.
+        private static bool IsLoneTag(string text, int from, int to)
+        {
+            var i = from + 1 < to && text[from + 1] == '/' ? from + 2 : from + 1;
+            if (i >= to - 1 || !char.IsLetter(text[i]) || text[to - 1] != '>')
+            {
+                return false;
+            }
+
+            while (i < to - 1 && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '-' or ':'))
+            {
+                i++;
+            }
+
+            return i == to - 1;
         }
 
         private static bool IsPatchEnvelope(string text, int from, int to)
