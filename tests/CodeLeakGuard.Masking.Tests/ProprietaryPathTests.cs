@@ -23,6 +23,8 @@ public class ProprietaryPathTests
     [InlineData(@"C:\work\shop\src\Pricing\Rules\Tier.cs", "src/Pricing/Rules/Tier.cs")]
     [InlineData("/home/dev/shop/src/Checkout/Cart.cs", null)]
     [InlineData("Pricing/TierEngine.cs", null)]
+    [InlineData("/home/dev/shop/src/Shipping/../Pricing/TierEngine.cs", "src/Pricing/TierEngine.cs")]
+    [InlineData("src/./Pricing//TierEngine.cs", "src/Pricing/TierEngine.cs")]
     [InlineData(null, null)]
     public void A_path_is_covered_when_a_rule_covers_one_of_its_tails(string? path, string? covered)
     {
@@ -101,6 +103,42 @@ public class ProprietaryPathInOpenAIShapesTests
         var sent = body["input"]![2]!["output"]!.GetValue<string>();
         Assert.DoesNotContain("0.37m", sent);
         Assert.Contains("<withheld:Proprietary", sent);
+    }
+
+    [Fact]
+    public void What_an_edit_or_a_write_puts_into_a_proprietary_file_is_masked_as_the_file_is()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"messages":[
+              {"role":"user","content":"Make gold cheaper."},
+              {"role":"assistant","content":[
+                {"type":"tool_use","id":"toolu_1","name":"Edit","input":{"file_path":"/home/dev/shop/src/Pricing/TierEngine.cs","old_string":"        var rate = tier switch { 1 => 4.17m, 2 => 6.93m, _ => 11.41m };\n        var curve = Math.Pow((double)weight, 0.8125);","new_string":"        var rate = tier switch { 1 => 4.17m, 2 => 6.85m, _ => 11.41m };\n        var curve = Math.Pow((double)weight, 0.8125);"}},
+                {"type":"tool_use","id":"toolu_2","name":"Write","input":{"file_path":"src/Pricing/GoldTier.cs","content":{{{System.Text.Json.JsonSerializer.Serialize(Code)}}}}}]}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.AnthropicMessages, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("6.93m", sent);
+        Assert.DoesNotContain("6.85m", sent);
+        Assert.DoesNotContain("0.37m", sent);
+        Assert.Contains("src/Pricing/", sent); // the path itself is text
+    }
+
+    [Fact]
+    public void A_patch_to_a_proprietary_file_is_masked_as_the_file_is()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"model":"gpt-5","input":[
+              {"type":"message","role":"user","content":"Make gold cheaper."},
+              {"type":"apply_patch_call","call_id":"call_1","status":"completed","operation":{"type":"update_file","path":"src/Pricing/TierEngine.cs","diff":"@@ public decimal Apply(decimal basePrice)\n-        var rate = tier switch { 1 => 4.17m, 2 => 6.93m, _ => 11.41m };\n+        var rate = tier switch { 1 => 4.17m, 2 => 6.85m, _ => 11.41m };\n         var curve = Math.Pow((double)weight, 0.8125);\n"}}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.OpenAIResponses, body);
+
+        var sent = body.ToJsonString();
+        Assert.DoesNotContain("6.93m", sent);
+        Assert.DoesNotContain("0.8125", sent);
     }
 
     private static void Mask(Http.AiApi api, System.Text.Json.Nodes.JsonObject body)

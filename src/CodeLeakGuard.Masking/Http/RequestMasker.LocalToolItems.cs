@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CodeLeakGuard.Masking.Http;
@@ -49,7 +50,17 @@ public sealed partial class RequestMasker
                 if (item["operation"] is JsonObject operation)
                 {
                     Allow(operation, "type", "path", "diff");
-                    MaskStrings(operation, "path", "diff");
+                    MaskStrings(operation, "path");
+                    var outer = _path;
+                    _path = operation["path"]?.GetValueKind() == JsonValueKind.String ? operation["path"]!.GetValue<string>() : null;
+                    try
+                    {
+                        MaskStrings(operation, "diff"); // a patch to a proprietary file is masked as the file is
+                    }
+                    finally
+                    {
+                        _path = outer;
+                    }
                 }
 
                 return new[] { "operation", "created_by" };

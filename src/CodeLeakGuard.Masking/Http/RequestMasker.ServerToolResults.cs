@@ -16,7 +16,7 @@ public sealed partial class RequestMasker
         switch (type)
         {
             case "mcp_tool_result":
-                MaskToolOutput(block["tool_use_id"], () => MaskContent(block, "content"));
+                MaskAsFileOfCall(block["tool_use_id"], () => MaskContent(block, "content"));
                 return new[] { "content" };
             case "web_search_tool_result":
                 foreach (var result in Items(block["content"]))

@@ -29,7 +29,10 @@ public sealed partial class RequestMasker
     };
 
     // Where tools name the file they read (Claude Code, Codex, Cursor-style tools, MCP file servers).
-    private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal) { "file_path", "filePath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path" };
+    private static readonly HashSet<string> PathKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "file_path", "filePath", "filepath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path", "uri",
+    };
 
     private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature", "caller" };
 
@@ -192,7 +195,7 @@ public sealed partial class RequestMasker
 
             if (item["role"]?.GetValueKind() == JsonValueKind.String && item["role"]!.GetValue<string>() == "tool")
             {
-                MaskToolOutput(item["tool_call_id"], () => MaskContent(item, contentKey));
+                MaskAsFileOfCall(item["tool_call_id"], () => MaskContent(item, contentKey));
             }
             else
             {
@@ -262,21 +265,21 @@ public sealed partial class RequestMasker
             case "tool_use" or "server_tool_use":
                 RecordToolPath(block["id"], block["input"]);
                 MaskNameAt(block);
-                MaskToolInput(block, "input");
+                MaskAsFileOfCall(block["id"], () => MaskToolInput(block, "input")); // an edit's text, a file written
                 masked = new[] { "input" };
                 break;
             case "tool_result":
-                MaskToolOutput(block["tool_use_id"], () => MaskContent(block, "content"));
+                MaskAsFileOfCall(block["tool_use_id"], () => MaskContent(block, "content"));
                 masked = new[] { "content" };
                 break;
             case "function_call":
                 RecordToolPath(block["call_id"], block["arguments"]);
                 MaskNameAt(block);
-                MaskArguments(block, "arguments");
+                MaskAsFileOfCall(block["call_id"], () => MaskArguments(block, "arguments"));
                 masked = new[] { "arguments" };
                 break;
             case "function_call_output":
-                MaskToolOutput(block["call_id"], () => MaskContent(block, "output"));
+                MaskAsFileOfCall(block["call_id"], () => MaskContent(block, "output"));
                 masked = new[] { "output" };
                 break;
             case "message" or null when block.ContainsKey("content"):
@@ -337,7 +340,7 @@ public sealed partial class RequestMasker
                 break;
             case "mcp_tool_use":
                 RecordToolPath(block["id"], block["input"]);
-                MaskToolInput(block, "input");
+                MaskAsFileOfCall(block["id"], () => MaskToolInput(block, "input"));
                 masked = new[] { "input", "server_name" };
                 break;
             case "compaction":
@@ -417,7 +420,7 @@ public sealed partial class RequestMasker
         foreach (var call in List(toolCalls, "a message's tool calls"))
         {
             RecordToolPath(call["id"], Object(call["function"], "a tool call's function")?["arguments"]);
-            MaskFunctionCall(call["function"]);
+            MaskAsFileOfCall(call["id"], () => MaskFunctionCall(call["function"]));
             if (Object(call["custom"], "a custom tool call") is { } custom) // a custom tool's call: free-form input (a patch, a query)
             {
                 MaskNameAt(custom);
@@ -460,14 +463,21 @@ public sealed partial class RequestMasker
             }
         }
 
-        if (input is JsonObject fields && fields.FirstOrDefault(f => PathKeys.Contains(f.Key) && f.Value?.GetValueKind() == JsonValueKind.String) is { Value: { } path })
+        if (input is JsonObject fields)
         {
-            _toolPaths[idValue.GetValue<string>()] = path.GetValue<string>();
+            var paths = fields.Where(f => PathKeys.Contains(f.Key) && f.Value?.GetValueKind() == JsonValueKind.String).Select(f => f.Value!.GetValue<string>()).ToList();
+            var policy = (_masker as SessionMasker)?.Session.Options.Policy;
+            // A call may name its working folder and its file: the one a proprietary path rule covers decides.
+            _toolPaths[idValue.GetValue<string>()] = paths.FirstOrDefault(p => policy is not null && Proprietary.ProprietaryPaths.Covering(policy, p) is not null)
+                ?? paths.FirstOrDefault();
         }
     }
 
-    /// <summary>Masks a tool's output as the file its call named, if it named one.</summary>
-    private void MaskToolOutput(JsonNode? callId, Action mask)
+    /// <summary>
+    /// Masks a tool call's input, or its output, as the file the call named, if it named one: what an edit or a write
+    /// puts into a proprietary file is masked as the file is (its path itself as text).
+    /// </summary>
+    private void MaskAsFileOfCall(JsonNode? callId, Action mask)
     {
         var outer = _path;
         _path = callId is JsonValue id && id.GetValueKind() == JsonValueKind.String && _toolPaths.TryGetValue(id.GetValue<string>(), out var path) ? path : null;
@@ -525,7 +535,17 @@ public sealed partial class RequestMasker
             case JsonObject obj:
                 foreach (var property in obj.Select(p => p.Key).ToList())
                 {
-                    MaskJsonStrings(obj, property);
+                    if (_path is not null && PathKeys.Contains(property))
+                    {
+                        var file = _path;
+                        _path = null; // the path a call names is text, not the file's content
+                        MaskJsonStrings(obj, property);
+                        _path = file;
+                    }
+                    else
+                    {
+                        MaskJsonStrings(obj, property);
+                    }
                 }
 
                 break;

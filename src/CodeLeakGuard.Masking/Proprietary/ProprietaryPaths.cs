@@ -18,7 +18,7 @@ internal static class ProprietaryPaths
             return null;
         }
 
-        var normalized = path!.Trim().Replace('\\', '/');
+        var normalized = Resolved(path!.Trim().Replace('\\', '/'));
         var start = 0;
         while (true)
         {
@@ -36,5 +36,34 @@ internal static class ProprietaryPaths
 
             start = slash + 1;
         }
+    }
+
+    // src/Shipping/../Pricing/Engine.cs, src/./Pricing, src//Pricing: the folders as a file system reads them.
+    private static string Resolved(string path)
+    {
+        if (path.IndexOf("//", System.StringComparison.Ordinal) < 0 && path.IndexOf("./", System.StringComparison.Ordinal) < 0)
+        {
+            return path;
+        }
+
+        var folders = new System.Collections.Generic.List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part is "." or "")
+            {
+                continue;
+            }
+
+            if (part == ".." && folders.Count > 0 && folders[folders.Count - 1] != "..")
+            {
+                folders.RemoveAt(folders.Count - 1);
+            }
+            else
+            {
+                folders.Add(part);
+            }
+        }
+
+        return (path.StartsWith("/", System.StringComparison.Ordinal) ? "/" : string.Empty) + string.Join("/", folders);
     }
 }
