@@ -141,6 +141,41 @@ public class ProprietaryPathInOpenAIShapesTests
         Assert.DoesNotContain("0.8125", sent);
     }
 
+    [Theory]
+    [InlineData("cat -n /home/dev/shop/src/Pricing/TierEngine.cs", true)]
+    [InlineData("sed -n '1,80p' src/Pricing/TierEngine.cs", true)]
+    [InlineData("rg -n Apply src/Pricing", true)] // a folder the rule covers everything in
+    [InlineData("cat src/Checkout/Cart.cs", false)]
+    public void What_a_shell_command_prints_of_a_proprietary_file_is_masked_as_the_file_is(string command, bool proprietary)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"messages":[
+              {"role":"user","content":"Why is gold cheap?"},
+              {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"Bash","input":{"command":{{{System.Text.Json.JsonSerializer.Serialize(command)}}},"description":"Read the engine"}}]},
+              {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":{{{System.Text.Json.JsonSerializer.Serialize(Code)}}}}]}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.AnthropicMessages, body);
+
+        Assert.Equal(proprietary, !body["messages"]![2]!["content"]![0]!["content"]!.GetValue<string>().Contains("0.37m", StringComparison.Ordinal));
+        Assert.Equal(command.Split(' ')[0], body["messages"]![1]!["content"]![0]!["input"]!["command"]!.GetValue<string>().Split(' ')[0]); // the command itself is text
+    }
+
+    [Fact]
+    public void What_a_codex_shell_call_prints_of_a_proprietary_file_is_masked_as_the_file_is()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""
+            {"model":"gpt-5","input":[
+              {"type":"message","role":"user","content":"Why is gold cheap?"},
+              {"type":"function_call","call_id":"call_1","name":"shell","arguments":"{\"command\":[\"bash\",\"-lc\",\"sed -n '1,80p' src/Pricing/TierEngine.cs\"],\"workdir\":\"/home/dev/shop\"}"},
+              {"type":"function_call_output","call_id":"call_1","output":{{{System.Text.Json.JsonSerializer.Serialize(Code)}}}}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.OpenAIResponses, body);
+
+        Assert.DoesNotContain("0.37m", body["input"]![2]!["output"]!.GetValue<string>());
+    }
+
     private static void Mask(Http.AiApi api, System.Text.Json.Nodes.JsonObject body)
     {
         var policy = AiPolicy.Parse("proprietary path src/Pricing/**", "codeleakguard.policy");

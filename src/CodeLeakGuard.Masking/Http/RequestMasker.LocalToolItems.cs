@@ -26,19 +26,20 @@ public sealed partial class RequestMasker
             case "local_shell_call" or "shell_call":
                 if (item["action"] is JsonObject action)
                 {
+                    RecordToolPath(item["call_id"], action);
                     Allow(action, "type", "command", "commands", "timeout_ms", "max_output_length", "working_directory", "env", "user");
                     MaskStrings(action, "command", "commands", "working_directory", "env", "user");
                 }
 
                 return new[] { "action", "created_by" };
             case "local_shell_call_output" or "apply_patch_call_output":
-                MaskContent(item, "output");
+                MaskAsFileOfCall(item["call_id"], () => MaskContent(item, "output")); // what a command printed of a proprietary file
                 return new[] { "output", "created_by" };
             case "shell_call_output":
                 foreach (var output in Items(item["output"]))
                 {
                     Allow(output, "stdout", "stderr", "outcome", "created_by");
-                    MaskStrings(output, "stdout", "stderr");
+                    MaskAsFileOfCall(item["call_id"], () => MaskStrings(output, "stdout", "stderr"));
                     foreach (var outcome in Items(output["outcome"]))
                     {
                         Allow(outcome, "type", "exit_code"); // {"type":"exit","exit_code":0} or {"type":"timeout"}

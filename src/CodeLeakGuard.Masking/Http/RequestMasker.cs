@@ -34,6 +34,11 @@ public sealed partial class RequestMasker
         "file_path", "filePath", "filepath", "path", "filename", "file", "target_file", "notebook_path", "absolute_path", "relative_path", "uri",
     };
 
+    // Where tools take a shell command (Claude Code's Bash, Codex's shell, local_shell_call's action).
+    private static readonly string[] CommandKeys = { "command", "cmd", "commands", "script" };
+
+    private static readonly char[] CommandSeparators = { ' ', '\t', '\n', '\r', '\'', '"', ';', '|', '&', '<', '>', '(', ')', '`', '=' };
+
     private static readonly HashSet<string> HarmlessBlockKeys = new(StringComparer.Ordinal) { "type", "cache_control", "id", "tool_use_id", "call_id", "name", "status", "role", "is_error", "index", "signature", "caller" };
 
     private readonly IConversationMasker _masker;
@@ -42,6 +47,9 @@ public sealed partial class RequestMasker
     // The file each tool call named (null: none), by call id: its result holds that file, for the policy's proprietary
     // path rules. Filled by the first pass over the body; the masking pass finds every call already read.
     private readonly Dictionary<string, string?> _toolPaths = new(StringComparer.Ordinal);
+
+    // The proprietary file a shell command reads (cat, sed -n, rg in a covered folder), by call id: its output only.
+    private readonly Dictionary<string, string> _commandPaths = new(StringComparer.Ordinal);
     private string? _path;
     private (SessionMasker Session, LexAhead? Ahead)? _collector;
     private LexAhead? _ahead;
@@ -265,7 +273,7 @@ public sealed partial class RequestMasker
             case "tool_use" or "server_tool_use":
                 RecordToolPath(block["id"], block["input"]);
                 MaskNameAt(block);
-                MaskAsFileOfCall(block["id"], () => MaskToolInput(block, "input")); // an edit's text, a file written
+                MaskAsFileOfCall(block["id"], () => MaskToolInput(block, "input"), input: true); // an edit's text, a file written
                 masked = new[] { "input" };
                 break;
             case "tool_result":
@@ -275,7 +283,7 @@ public sealed partial class RequestMasker
             case "function_call":
                 RecordToolPath(block["call_id"], block["arguments"]);
                 MaskNameAt(block);
-                MaskAsFileOfCall(block["call_id"], () => MaskArguments(block, "arguments"));
+                MaskAsFileOfCall(block["call_id"], () => MaskArguments(block, "arguments"), input: true);
                 masked = new[] { "arguments" };
                 break;
             case "function_call_output":
@@ -340,7 +348,7 @@ public sealed partial class RequestMasker
                 break;
             case "mcp_tool_use":
                 RecordToolPath(block["id"], block["input"]);
-                MaskAsFileOfCall(block["id"], () => MaskToolInput(block, "input"));
+                MaskAsFileOfCall(block["id"], () => MaskToolInput(block, "input"), input: true);
                 masked = new[] { "input", "server_name" };
                 break;
             case "compaction":
@@ -420,7 +428,7 @@ public sealed partial class RequestMasker
         foreach (var call in List(toolCalls, "a message's tool calls"))
         {
             RecordToolPath(call["id"], Object(call["function"], "a tool call's function")?["arguments"]);
-            MaskAsFileOfCall(call["id"], () => MaskFunctionCall(call["function"]));
+            MaskAsFileOfCall(call["id"], () => MaskFunctionCall(call["function"]), input: true);
             if (Object(call["custom"], "a custom tool call") is { } custom) // a custom tool's call: free-form input (a patch, a query)
             {
                 MaskNameAt(custom);
@@ -470,17 +478,58 @@ public sealed partial class RequestMasker
             // A call may name its working folder and its file: the one a proprietary path rule covers decides.
             _toolPaths[idValue.GetValue<string>()] = paths.FirstOrDefault(p => policy is not null && Proprietary.ProprietaryPaths.Covering(policy, p) is not null)
                 ?? paths.FirstOrDefault();
+            if (paths.Count == 0 && policy is not null && ProprietaryCommandPath(policy, fields) is { } read)
+            {
+                _commandPaths[idValue.GetValue<string>()] = read;
+            }
         }
+    }
+
+    // A shell command's words that name a file or folder a proprietary path rule covers: what it prints is that code.
+    private static string? ProprietaryCommandPath(Policy.AiPolicy policy, JsonObject fields)
+    {
+        foreach (var key in CommandKeys)
+        {
+            var words = fields[key] switch
+            {
+                JsonValue value when value.GetValueKind() == JsonValueKind.String => new[] { value.GetValue<string>() },
+                JsonArray items => items.Where(i => i?.GetValueKind() == JsonValueKind.String).Select(i => i!.GetValue<string>()),
+                _ => Enumerable.Empty<string>(),
+            };
+            foreach (var word in words.SelectMany(w => w.Split(CommandSeparators, StringSplitOptions.RemoveEmptyEntries)))
+            {
+                if (word.IndexOf('/') >= 0 || word.IndexOf('\\') >= 0 || word.IndexOf('.') > 0)
+                {
+                    if (Proprietary.ProprietaryPaths.Covering(policy, word) is not null)
+                    {
+                        return word;
+                    }
+
+                    // A folder a rule covers everything in (src/Pricing for src/Pricing/**): what is printed of it, as a file of it.
+                    var inFolder = word.TrimEnd('/', '\\') + "/*";
+                    if (Proprietary.ProprietaryPaths.Covering(policy, inFolder) is not null)
+                    {
+                        return inFolder;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// Masks a tool call's input, or its output, as the file the call named, if it named one: what an edit or a write
     /// puts into a proprietary file is masked as the file is (its path itself as text).
     /// </summary>
-    private void MaskAsFileOfCall(JsonNode? callId, Action mask)
+    /// <param name="input">The call's own input: a file its shell command reads counts for its output only.</param>
+    private void MaskAsFileOfCall(JsonNode? callId, Action mask, bool input = false)
     {
         var outer = _path;
-        _path = callId is JsonValue id && id.GetValueKind() == JsonValueKind.String && _toolPaths.TryGetValue(id.GetValue<string>(), out var path) ? path : null;
+        var key = callId is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
+        _path = key is null ? null
+            : _toolPaths.TryGetValue(key, out var path) && path is not null ? path
+            : !input && _commandPaths.TryGetValue(key, out var read) ? read : null;
         try
         {
             mask();
