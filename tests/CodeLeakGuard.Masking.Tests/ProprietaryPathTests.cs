@@ -162,6 +162,22 @@ public class ProprietaryPathInOpenAIShapesTests
     }
 
     [Fact]
+    public void What_a_search_finds_in_a_proprietary_folder_is_masked_as_its_files_are()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""
+            {"model":"claude-sonnet-4-5","max_tokens":100,"messages":[
+              {"role":"user","content":"Where is the gold rate?"},
+              {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"Grep","input":{"pattern":"Apply","path":"/home/dev/shop/src/Pricing","output_mode":"content"}}]},
+              {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":{{{System.Text.Json.JsonSerializer.Serialize("src/Pricing/TierEngine.cs:3:    public decimal Apply(decimal basePrice) => basePrice * 0.37m;")}}}}]}]}
+            """)!.AsObject();
+
+        Mask(Http.AiApi.AnthropicMessages, body);
+
+        Assert.DoesNotContain("0.37m", body["messages"]![2]!["content"]![0]!["content"]!.GetValue<string>());
+        Assert.Equal("Apply", body["messages"]![1]!["content"]![0]!["input"]!["pattern"]!.GetValue<string>()); // the search itself is text
+    }
+
+    [Fact]
     public void What_a_codex_shell_call_prints_of_a_proprietary_file_is_masked_as_the_file_is()
     {
         var body = System.Text.Json.Nodes.JsonNode.Parse($$$"""

@@ -478,11 +478,19 @@ public sealed partial class RequestMasker
             // A call may name its working folder and its file: the one a proprietary path rule covers decides.
             _toolPaths[idValue.GetValue<string>()] = paths.FirstOrDefault(p => policy is not null && Proprietary.ProprietaryPaths.Covering(policy, p) is not null)
                 ?? paths.FirstOrDefault();
-            if (paths.Count == 0 && policy is not null && ProprietaryCommandPath(policy, fields) is { } read)
+            if (policy is not null && (paths.Select(p => CoveredFolder(policy, p)).FirstOrDefault(p => p is not null) ?? ProprietaryCommandPath(policy, fields)) is { } read)
             {
-                _commandPaths[idValue.GetValue<string>()] = read;
+                _commandPaths[idValue.GetValue<string>()] = read; // a search in a covered folder, a command reading a covered file
             }
         }
+    }
+
+    // A folder a rule covers everything in (src/Pricing for src/Pricing/**), named as a file of it: what is found or
+    // printed in it is masked as its files are. Null for a file, or a folder not covered.
+    private static string? CoveredFolder(Policy.AiPolicy policy, string path)
+    {
+        var inFolder = path.TrimEnd('/', '\\') + "/*";
+        return Proprietary.ProprietaryPaths.Covering(policy, path) is null && Proprietary.ProprietaryPaths.Covering(policy, inFolder) is not null ? inFolder : null;
     }
 
     // A shell command's words that name a file or folder a proprietary path rule covers: what it prints is that code.
@@ -505,9 +513,7 @@ public sealed partial class RequestMasker
                         return word;
                     }
 
-                    // A folder a rule covers everything in (src/Pricing for src/Pricing/**): what is printed of it, as a file of it.
-                    var inFolder = word.TrimEnd('/', '\\') + "/*";
-                    if (Proprietary.ProprietaryPaths.Covering(policy, inFolder) is not null)
+                    if (CoveredFolder(policy, word) is { } inFolder)
                     {
                         return inFolder;
                     }
@@ -522,14 +528,14 @@ public sealed partial class RequestMasker
     /// Masks a tool call's input, or its output, as the file the call named, if it named one: what an edit or a write
     /// puts into a proprietary file is masked as the file is (its path itself as text).
     /// </summary>
-    /// <param name="input">The call's own input: a file its shell command reads counts for its output only.</param>
+    /// <param name="input">The call's own input: a covered folder it searches or a file its shell command reads counts for its output only.</param>
     private void MaskAsFileOfCall(JsonNode? callId, Action mask, bool input = false)
     {
         var outer = _path;
         var key = callId is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
         _path = key is null ? null
-            : _toolPaths.TryGetValue(key, out var path) && path is not null ? path
-            : !input && _commandPaths.TryGetValue(key, out var read) ? read : null;
+            : !input && _commandPaths.TryGetValue(key, out var read) ? read
+            : _toolPaths.TryGetValue(key, out var path) ? path : null;
         try
         {
             mask();
