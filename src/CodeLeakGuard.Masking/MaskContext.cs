@@ -165,15 +165,19 @@ internal sealed class MaskContext
         return collides;
     }
 
+    /// <summary>Whether <see cref="KeptCapitalisedWords"/> are noted: only the handler, which masks a request's texts one by one, asks.</summary>
+    public bool NotesKeptWords { get; set; }
+
     /// <summary>
     /// Capitalised words prose kept as they are ("Why does Consignment ..."): if a later text of the same request
-    /// declares one, this text is masked again (see <see cref="Http.RequestMasker"/>). Null until there is one.
+    /// masks one as a name, the handler writes its pseudonym into this text too (see <see cref="Http.RequestMasker"/>).
+    /// Null until there is one.
     /// </summary>
     public HashSet<string>? KeptCapitalisedWords { get; private set; }
 
     public void NoteKeptWord(string text, int start, int end)
     {
-        if (char.IsUpper(text[start]))
+        if (NotesKeptWords && char.IsUpper(text[start]))
         {
             (KeptCapitalisedWords ??= new HashSet<string>(StringComparer.Ordinal)).Add(text.Substring(start, end - start));
         }

@@ -255,7 +255,14 @@ public sealed class MaskingSession
     internal MaskResult MaskMarkdown(string text, LexedMarkdown? lexed, string? path = null)
     {
         var usable = lexed is not null && string.Equals(lexed.Text, text, StringComparison.Ordinal) ? lexed : null;
-        return Run(text, context => MarkdownMasker.Mask(context, text, usable, path), usable?.InputNumbers);
+        return Run(
+            text,
+            context =>
+            {
+                context.NotesKeptWords = true; // for the handler's check of names a later text of the request teaches
+                return MarkdownMasker.Mask(context, text, usable, path);
+            },
+            usable?.InputNumbers);
     }
 
     /// <summary>The session-independent part of masking Markdown, safe to run on any thread before <see cref="MaskMarkdown"/>.</summary>

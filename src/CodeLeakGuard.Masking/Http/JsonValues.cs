@@ -7,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace CodeLeakGuard.Masking.Http;
 
 /// <summary>
-/// JSON values: reading JSON text that arrives inside a string, whether one holds text, renaming an object's keys,
-/// and the strings of two texts of the same shape side by side.
+/// JSON values: reading JSON text that arrives inside a string, whether one holds text, renaming an object's keys, and
+/// the strings of two texts of the same shape side by side.
 /// </summary>
 internal static class JsonValues
 {

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CodeLeakGuard.Masking.Http;
@@ -21,7 +22,7 @@ internal sealed class PreEscapedStrings : IDisposable
     /// <summary>The worker leaves after this long without a new text: the masking thread is done or gone (never left waiting).</summary>
     private static readonly TimeSpan IdleLimit = TimeSpan.FromMilliseconds(100);
 
-    private readonly Dictionary<string, Item> _byText = new(StringReferenceComparer.Instance); // the masking thread's only
+    private readonly Dictionary<string, Item> _byText = new(ReferenceComparer.Instance); // the masking thread's only
     private readonly ConcurrentQueue<Item> _queue = new();
     private readonly SemaphoreSlim _added = new(0);
     private volatile bool _closed;
@@ -150,5 +151,14 @@ internal sealed class PreEscapedStrings : IDisposable
                 _buffer = null;
             }
         }
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<string>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(string text) => RuntimeHelpers.GetHashCode(text);
     }
 }

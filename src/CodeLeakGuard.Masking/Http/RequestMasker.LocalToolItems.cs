@@ -52,16 +52,8 @@ public sealed partial class RequestMasker
                 {
                     Allow(operation, "type", "path", "diff");
                     MaskStrings(operation, "path");
-                    var outer = _path;
-                    _path = operation["path"]?.GetValueKind() == JsonValueKind.String ? operation["path"]!.GetValue<string>() : null;
-                    try
-                    {
-                        MaskStrings(operation, "diff"); // a patch to a proprietary file is masked as the file is
-                    }
-                    finally
-                    {
-                        _path = outer;
-                    }
+                    var file = operation["path"]?.GetValueKind() == JsonValueKind.String ? operation["path"]!.GetValue<string>() : null;
+                    MaskAsFile(file, () => MaskStrings(operation, "diff")); // a patch to a proprietary file is masked as the file is
                 }
 
                 return new[] { "operation", "created_by" };

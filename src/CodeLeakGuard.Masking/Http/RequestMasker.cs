@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeLeakGuard.Masking.Proprietary;
 using CodeLeakGuard.Secrets;
 
 namespace CodeLeakGuard.Masking.Http;
@@ -474,23 +475,19 @@ public sealed partial class RequestMasker
         if (input is JsonObject fields)
         {
             var paths = fields.Where(f => PathKeys.Contains(f.Key) && f.Value?.GetValueKind() == JsonValueKind.String).Select(f => f.Value!.GetValue<string>()).ToList();
-            var policy = (_masker as SessionMasker)?.Session.Options.Policy;
+            if ((_masker as SessionMasker)?.Session.Options.Policy is not { HasProprietaryRules: true } policy)
+            {
+                _toolPaths[idValue.GetValue<string>()] = paths.FirstOrDefault();
+                return;
+            }
+
             // A call may name its working folder and its file: the one a proprietary path rule covers decides.
-            _toolPaths[idValue.GetValue<string>()] = paths.FirstOrDefault(p => policy is not null && Proprietary.ProprietaryPaths.Covering(policy, p) is not null)
-                ?? paths.FirstOrDefault();
-            if (policy is not null && (paths.Select(p => CoveredFolder(policy, p)).FirstOrDefault(p => p is not null) ?? ProprietaryCommandPath(policy, fields)) is { } read)
+            _toolPaths[idValue.GetValue<string>()] = paths.FirstOrDefault(p => ProprietaryPaths.Covering(policy, p) is not null) ?? paths.FirstOrDefault();
+            if ((paths.Select(p => ProprietaryPaths.CoveredFolder(policy, p)).FirstOrDefault(p => p is not null) ?? ProprietaryCommandPath(policy, fields)) is { } read)
             {
                 _commandPaths[idValue.GetValue<string>()] = read; // a search in a covered folder, a command reading a covered file
             }
         }
-    }
-
-    // A folder a rule covers everything in (src/Pricing for src/Pricing/**), named as a file of it: what is found or
-    // printed in it is masked as its files are. Null for a file, or a folder not covered.
-    private static string? CoveredFolder(Policy.AiPolicy policy, string path)
-    {
-        var inFolder = path.TrimEnd('/', '\\') + "/*";
-        return Proprietary.ProprietaryPaths.Covering(policy, path) is null && Proprietary.ProprietaryPaths.Covering(policy, inFolder) is not null ? inFolder : null;
     }
 
     // A shell command's words that name a file or folder a proprietary path rule covers: what it prints is that code.
@@ -508,12 +505,12 @@ public sealed partial class RequestMasker
             {
                 if (word.IndexOf('/') >= 0 || word.IndexOf('\\') >= 0 || word.IndexOf('.') > 0)
                 {
-                    if (Proprietary.ProprietaryPaths.Covering(policy, word) is not null)
+                    if (ProprietaryPaths.Covering(policy, word) is not null)
                     {
                         return word;
                     }
 
-                    if (CoveredFolder(policy, word) is { } inFolder)
+                    if (ProprietaryPaths.CoveredFolder(policy, word) is { } inFolder)
                     {
                         return inFolder;
                     }
@@ -531,11 +528,19 @@ public sealed partial class RequestMasker
     /// <param name="input">The call's own input: a covered folder it searches or a file its shell command reads counts for its output only.</param>
     private void MaskAsFileOfCall(JsonNode? callId, Action mask, bool input = false)
     {
-        var outer = _path;
         var key = callId is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
-        _path = key is null ? null
-            : !input && _commandPaths.TryGetValue(key, out var read) ? read
-            : _toolPaths.TryGetValue(key, out var path) ? path : null;
+        MaskAsFile(
+            key is null ? null
+                : !input && _commandPaths.TryGetValue(key, out var read) ? read
+                : _toolPaths.TryGetValue(key, out var path) ? path : null,
+            mask);
+    }
+
+    /// <summary>Masks the texts <paramref name="mask"/> reaches as the file at <paramref name="path"/> holds them (null: no file).</summary>
+    private void MaskAsFile(string? path, Action mask)
+    {
+        var outer = _path;
+        _path = path;
         try
         {
             mask();
@@ -592,10 +597,7 @@ public sealed partial class RequestMasker
                 {
                     if (_path is not null && PathKeys.Contains(property))
                     {
-                        var file = _path;
-                        _path = null; // the path a call names is text, not the file's content
-                        MaskJsonStrings(obj, property);
-                        _path = file;
+                        MaskAsFile(null, () => MaskJsonStrings(obj, property)); // the path a call names is text, not the file's content
                     }
                     else
                     {

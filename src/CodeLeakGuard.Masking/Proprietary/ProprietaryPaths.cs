@@ -38,6 +38,17 @@ internal static class ProprietaryPaths
         }
     }
 
+    /// <summary>
+    /// A folder a rule covers everything in (<c>src/Pricing</c> for <c>src/Pricing/**</c>, which does not match the
+    /// folder itself), named as a file of it, so that what is found or printed in it is masked as its files are; null
+    /// for a file, or a folder not covered.
+    /// </summary>
+    public static string? CoveredFolder(AiPolicy policy, string path)
+    {
+        var inFolder = path.TrimEnd('/', '\\') + "/*";
+        return Covering(policy, path) is null && Covering(policy, inFolder) is not null ? inFolder : null;
+    }
+
     // src/Shipping/../Pricing/Engine.cs, src/./Pricing, src//Pricing: the folders as a file system reads them.
     private static string Resolved(string path)
     {
