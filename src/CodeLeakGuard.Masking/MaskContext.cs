@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CodeLeakGuard.Masking.Identifiers;
+using CodeLeakGuard.Masking.Proprietary;
 using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Secrets;
@@ -21,6 +22,7 @@ internal sealed class MaskContext
     private readonly Dictionary<string, int> _secretsByKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _secretsByCategory = new(StringComparer.Ordinal);
     private readonly NameTable<string> _sensitiveTerms = new(ignoreCase: true); // "Contoso" is also "contoso" in a host name
+    private readonly NameTable<PolicyName> _policyNames;
     private readonly List<string> _notes = new();
     private int _newPseudonyms;
 
@@ -30,6 +32,7 @@ internal sealed class MaskContext
         State = state;
         Scanner = scanner;
         Tags = tags;
+        _policyNames = PolicyNames.Of(options.Policy);
         foreach (var term in options.AllSensitiveTerms())
         {
             _sensitiveTerms.Add(term, term);
@@ -129,6 +132,13 @@ internal sealed class MaskContext
 
         return best;
     }
+
+    /// <summary>
+    /// The role of a word a proprietary rule of the policy spells out (<see cref="PolicyNames"/>); null for any other
+    /// word, and for a framework name a rule happens to contain (<c>Core</c>), which code keeps too.
+    /// </summary>
+    public PseudonymRole? PolicyNameRole(string text, int start, int length) =>
+        _policyNames.Count > 0 && _policyNames.TryGetValue(text, start, length, out var name) && !IsKeptWord(text.Substring(start, length)) ? name.Role : null;
 
     public NameEntry? Lookup(string text, int start, int length) =>
         State.Names.TryGetValue(text, start, length, out var entry) ? entry : null;

@@ -92,6 +92,12 @@ internal static class RegionMasker
             return;
         }
 
+        if (context.PolicyNameRole(text, start, length) is { } role)
+        {
+            sink.Name(start, end, context.MaskName(text.Substring(start, length), role));
+            return;
+        }
+
         if (MaskSensitiveTerms(context, text, start, end, sink))
         {
             return;
