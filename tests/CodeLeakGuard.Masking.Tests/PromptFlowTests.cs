@@ -114,6 +114,14 @@ public class PromptFlowTests
     }
 
     [Fact]
+    public void Inline_code_keeps_the_capital_keywords_of_a_query_and_masks_its_names()
+    {
+        var masked = new MaskingSession().Mask("Run `SELECT SettlementBatchId FROM dbo.LedgerPostings HAVING COUNT(*) > 1` or `DELETE FROM LedgerPostings`.", MaskKind.Markdown).Text;
+
+        Assert.Matches(@"^Run `SELECT (Name\d+) FROM dbo\.(Name\d+) HAVING COUNT\(\*\) > 1` or `DELETE FROM \2`\.$", masked);
+    }
+
+    [Fact]
     public void A_fence_written_inside_a_line_does_not_make_the_lines_after_it_code()
     {
         const string rules = "2. The opening fence and code language, eg: ```python\n3. The start of search block: <<<<<<< SEARCH\n"

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CodeLeakGuard.Masking.Identifiers;
 using CodeLeakGuard.Masking.Session;
 using CodeLeakGuard.Secrets;
 
@@ -104,7 +105,7 @@ internal static class RegionMasker
         }
 
         var unknownCode = mode == WordMode.Aggressive
-            || (mode == WordMode.InlineCode && Words.HasUpperOrUnderscoreOrDigit(text, start, end) && !IsShortAcronym(text, start, end))
+            || (mode == WordMode.InlineCode && Words.HasUpperOrUnderscoreOrDigit(text, start, end) && !IsShortAcronym(text, start, end) && !QueryKeywords.Contains(text, start, end))
             || (mode is WordMode.Prose or WordMode.Code && Words.LooksLikeCodeName(text, start, end));
         if (unknownCode && !context.IsKeptWord(text.Substring(start, length)))
         {
