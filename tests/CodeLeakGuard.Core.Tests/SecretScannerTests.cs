@@ -45,6 +45,37 @@ public class SecretScannerTests
         { "CommandLinePassword", "mysql -h db01 -u app -p{0} orders < dump.sql", "Tr4ck!ngP@ss-2025" },
         { "CommandLinePassword", "sqlcmd-like-tool --password {0} --user app", "Tr4ck!ngP@ss-2025" },
         { "CommandLinePassword", "sshpass -p '{0}' ssh deploy@build01", "Tr4ck!ngP@ss-2025" },
+        // Names whose last word is pass or PAT, a key under a name that is only "Key", a name and value passed side by side.
+        { "SecretAssignment", "DB_PASS={0}", "4wo2QivKilt4oTBM" },
+        { "SecretAssignment", "RABBITMQ_DEFAULT_PASS: {0}", "5yciyJ5IRKcVPxgb" },
+        { "SecretAssignment", "AZURE_DEVOPS_EXT_PAT={0}", "sfcny0y7jek1h74wspxo4l4uqdurhmhxbtmy41vegco5jyvxihv9" },
+        { "SecretAssignment", "openssl pkcs12 -export -out api.pfx -passout pass:{0}", "1phvMiKycYE6ZXLp" },
+        { "SecretAssignment", "{{ \"Jwt\": {{ \"Key\": \"{0}\", \"Issuer\": \"shop\" }} }}", "7b51878d331736c881b9ca81e5c249b09c6f8f1809b490e10cf8178d2322b58a" },
+        { "SecretAssignment", "new Dictionary<string, string?> {{ [\"Jwt:Key\"] = \"{0}\" }}", "7ZhP9jFVwqD3r0Co8gb6fnfKezRgovGS" },
+        { "SecretAssignment", "dotnet user-secrets set \"Jwt:Key\" \"{0}\"", "9CZmwAfegbYt2cfLOfZYT7sRkTorlk0C" },
+        { "SecretAssignment", "_http.DefaultRequestHeaders.Add(\"x-api-key\", \"{0}\");", "0f60393b6cef7ffa8a89c4dcd846de8d" },
+        { "SecretAssignment", "Environment.SetEnvironmentVariable(\"DB_PASSWORD\", \"{0}\");", "XZn+c0cn7J5W5F2t" },
+        // Values the checks had taken for placeholders or cut short; passphrases, short passwords, passwords in prose.
+        { "SecretAssignment", "SMTP_PASSWORD={0}", "glacier-stumble-orbit-lantern" },
+        { "SecretAssignment", "POSTGRES_PASSWORD={0}", "Zk4!pQ7" },
+        { "SecretAssignment", "{{ \"Smtp\": {{ \"Password\": \"{0}\" }} }}", "9bgf2ddG>7skCxZ7k" },
+        { "SecretAssignment", "{{ \"Smtp\": {{ \"Password\": \"{0}\" }} }}", "wo4Vx+\\\"N+VPX5w-_G" },
+        { "SecretAssignment", "The staging DB password is {0} - can you update the connection string?", "2SKQB5o1b6IPmIpw" },
+        { "ConnectionStringPassword", "Server=sql01;User Id=app;Password={0};", "Sphere7!Lakes9" },
+        { "ConnectionStringPassword", "Server=sql01;User Id=app;Password={0};", "correct horse battery staple" },
+        { "ConnectionStringPassword", "Driver={{ODBC Driver 18 for SQL Server}};Server=tcp:sql01;UID=sa;PWD={{{0}}};", "1ls5TAiMsq" },
+        { "AuthorizationToken", "Authorization: Bearer {0}", "5qzoOBnjKkG1BqgIepH3hFKUwvigzb9E" },
+        { "AuthorizationToken", "new AuthenticationHeaderValue(\"Bearer\", \"{0}\")", "3IhXKFyHOEACTMMvO6k8c4hvqB1NEepc" },
+        // Command lines beyond curl and mysql.
+        { "CommandLinePassword", "docker login contoso.azurecr.io -u contoso -p {0}", "4l1qcKxe9FZYPQlO" },
+        { "CommandLinePassword", "dotnet nuget add source https://pkgs.dev.azure.com/contoso/_packaging/feed/nuget/v3/index.json -n contoso -u build -p {0} --store-password-in-clear-text", "z3sm428w8hxcos3uv92kxvzw2drf5tvgyf3nkjv0db0el112rdfd" },
+        { "CommandLinePassword", "dotnet nuget push \"**/*.nupkg\" --source https://nuget.contoso.com/v3/index.json --api-key {0}", "xe58gez94zrg4w8q8qkcgvrqbqfz06hx" },
+        { "CommandLinePassword", "dotnet dev-certs https -ep ~/.aspnet/https/aspnetapp.pfx -p {0}", "3qVjAtFNGf6j7aY7" },
+        { "CommandLinePassword", "sqlcmd -S tcp:sql01,1433 -U sa -P '{0}' -Q \"SELECT 1\"", "2eaf9IIclgvZSUvs" },
+        { "CommandLinePassword", "redis-cli -h cache01 -a {0} INFO", "1qP1I6Y4jaKsEogs" },
+        { "CommandLinePassword", "Invoke-Sqlcmd -ServerInstance sql01 -Username sa -Password \"{0}\" -Query \"SELECT 1\"", "6StBMCBWH0MdAn0F" },
+        { "CommandLinePassword", "$secure = ConvertTo-SecureString \"{0}\" -AsPlainText -Force", "1GvfGcEOxVg24T66" },
+        { "CommandLinePassword", "echo \"{0}\" | docker login contoso.azurecr.io -u contoso --password-stdin", "1G7W8j2SK0DjUVVn" },
         { "EmailAddress", "Contact {0} for access.", "jane.doe@contoso.com" },
         { "InternalHost", "Deploy to {0} first.", "build-agent-07.corp" },
         { "PrivateIpAddress", "The database is at {0}:5432.", "10.20.30.40" },
@@ -109,6 +140,14 @@ public class SecretScannerTests
     [InlineData("docker run -u 1000:1000 app; git push -u origin main; curl -u \"$USER:$PASS\" https://x; mysql -u root -p orders")]
     [InlineData("<add key=\"PasswordPolicy\" value=\"Strict\" /> <input type=\"password\" value=\"{{pwd}}\">")]
     [InlineData("var hash = Convert.FromHexString(\"00000000000000000000000000000000\");")]
+    [InlineData("docker run -p 8080:80 -p 5432:5432 postgres; helm install shop ./chart -p 443:443")]
+    [InlineData("Format(\"AzureAdClientSecret\", \"Microsoft Entra ID (Azure AD) client secret\", Credential,")]
+    [InlineData("case SyntaxKind.LessThanToken:\n    depth++;\n    break;")]
+    [InlineData("Basic authentication and Bearer tokens are both supported (see RFC 6750).")]
+    [InlineData("var key = \"orders-2024-eu-west-1\"; var cacheKey = \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"; PartitionKey = \"ProductCatalog2024IndexV2\";")]
+    [InlineData("BYPASS=true; GITHUB_PATH=/usr/local/bin; \"Password\": \"Required\"")]
+    [InlineData("var cs = $\"Server=db01;User Id=app;Password={password};\"; var odbc = $\"PWD={settings.Pwd};\";")]
+    [InlineData("[InlineData(\"*.Secret.cs\", \"a/b/Keys.secret.cs\", false)]")]
     public void Ordinary_text_test_vectors_and_placeholders_are_not_secrets(string text) =>
         Assert.Empty(SecretScanner.Default.Scan(text));
 

@@ -95,6 +95,49 @@ public class SecretMaskingTests
     }
 
     [Theory]
+    [InlineData("var cred = new NetworkCredential(\"svc_backup\", \"{0}\", \"CONTOSO\");", "7BjVkfPKgN1HzQgb")]
+    [InlineData("var cert = new X509Certificate2(\"signing.pfx\", \"{0}\");", "1cNiWdVnaNZXFab0")]
+    [InlineData("var credential = new ClientSecretCredential(\"fa658854-0b1c-4e40-9c2b-6c2a8b7d9e10\", clientId, \"{0}\");", "Jr7]r:C@FlgG[H@N[5bpwmZHDlCCF9kh")]
+    [InlineData("var client = new AzureOpenAIClient(endpoint, new AzureKeyCredential(\"{0}\"));", "8dc3c773dbb8ae702faea49e554435b5")]
+    [InlineData("TwilioClient.Init(\"AC5f0e8b1c2d3e4f5a6b7c8d9e0f1a2b3c\", \"{0}\");", "82212dbb6ab98c59a12adb0606fc9842")]
+    [InlineData("client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", \"{0}\");", "3IhXKFyHOEACTMMvO6k8c4hvqB1NEepc")]
+    [InlineData("var basic = new AuthenticationHeaderValue(\"Basic\", Convert.ToBase64String(Encoding.ASCII.GetBytes(\"svc-billing:{0}\")));", "8Ri0KSSeWkwqIOkC")]
+    [InlineData("static readonly HMACSHA256 Mac = new(Encoding.UTF8.GetBytes(\"{0}\"));", "8bzerYjvVDQ3P7zam32RjGuymeUFG3R7")]
+    [InlineData("var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(\"{0}\"));", "4t5DIcGJRcOYyAkgfx0VGjGbsDWN2UMG")]
+    [InlineData("_http.DefaultRequestHeaders.TryAddWithoutValidation(\"api-key\", \"{0}\");", "43c59c798fccec9d0ef31b59799fd3e8")]
+    [InlineData("Environment.SetEnvironmentVariable(\"DB_PASSWORD\", \"{0}\");", "XZn+c0cn7J5W5F2t")]
+    [InlineData("const string SmtpPassword = \"{0}\";", "glacier-stumble-orbit-lantern")]
+    [InlineData("static readonly byte[] JwtKey = Encoding.UTF8.GetBytes(\"{0}\");", "cc2c1dd4a8f04b7e9d3c61a5b2e8f7d4445c")]
+    public void A_secret_given_to_a_credential_parameter_or_by_its_name_is_masked_in_code(string statement, string secret)
+    {
+        var masked = new MaskingSession().Mask("class C\n{\n    void M()\n    {\n        " + string.Format(statement, secret) + "\n    }\n}\n", MaskKind.CSharp).Text;
+
+        Assert.DoesNotContain(secret, masked);
+        Assert.Contains("<secret:", masked);
+    }
+
+    [Fact]
+    public void A_user_name_a_scheme_and_ordinary_literals_beside_a_credential_stay()
+    {
+        var masked = new MaskingSession().Mask("""
+            class C
+            {
+                void M()
+                {
+                    var cred = new NetworkCredential("svc_backup", "7BjVkfPKgN1HzQgb");
+                    var header = new AuthenticationHeaderValue("Bearer", token);
+                    var key = "orders-2024-eu-west-1";
+                    Console.WriteLine("Password", hint);
+                }
+            }
+            """, MaskKind.CSharp).Text;
+
+        Assert.Contains("\"Bearer\"", masked);
+        Assert.Contains("\"orders-2024-eu-west-1\"", masked);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(masked, "<secret:"));
+    }
+
+    [Theory]
     [InlineData("    env:\n      - name: RateCard__SigningKey\n        value: \"{0}\"\n      - name: Logging__Level\n        value: \"{1}\"\n")]
     [InlineData("{{ \"env\": [{{ \"name\": \"DB_PASSWORD\", \"value\": \"{0}\" }}, {{ \"name\": \"LOG_LEVEL\", \"value\": \"{1}\" }}] }};\n")]
     public void A_secret_set_by_name_and_value_in_configuration_read_as_code_is_masked(string configuration)

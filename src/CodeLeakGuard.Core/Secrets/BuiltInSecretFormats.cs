@@ -33,7 +33,11 @@ public static class BuiltInSecretFormats
         Format("AzureAdClientSecret", "Microsoft Entra ID (Azure AD) client secret", Credential,
             @"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", Random, "Q~"),
         Format("ConnectionStringPassword", "password in a connection string", Credential,
-            @"(?<![A-Za-z0-9_])(?i:password|pwd)\s*=\s*(?<secret>""[^""\r\n]{1,256}""|'[^'\r\n]{1,256}'|[^;""'\s<>{}]{1,256})", NotPlaceholder, ignoreCase: true, "password", "pwd"),
+            // A value runs to the `;` that ends it, spaces included ("correct horse battery staple;"), or to the first space
+            // when no `;` follows; ODBC quotes a value in braces (PWD={...}), which an interpolated string's hole
+            // (Password={password}) is not.
+            @"(?<![A-Za-z0-9_])(?i:password|pwd)\s*=\s*(?:\{(?![\s|]|[A-Za-z_][A-Za-z0-9_.]*\})(?<secret>[^}\r\n]{1,256})\}|(?<secret>""[^""\r\n]{1,256}""|'[^'\r\n]{1,256}'|[^;""'\s<>{}](?:[^;""'\r\n<>{}]{0,255}(?=;)|[^;""'\s<>{}]{0,255})))",
+            NotPlaceholder, ignoreCase: true, "password", "pwd"),
         Format("UrlCredentials", "user name and password in a URL", Credential,
             @"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://(?<secret>[^\s:/?#@""'<>{}]{1,128}:[^\s/?#@""'<>{}]{1,256})@", NotPlaceholder, "://"),
 
@@ -86,6 +90,9 @@ public static class BuiltInSecretFormats
 
         // Tokens and generic assignments.
         Format("Jwt", "JSON Web Token", Credential, TokenBefore + @"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", None, "eyJ"),
+        Format("AuthorizationToken", "token of an Authorization header (Bearer, Basic)", Credential,
+            @"(?<![A-Za-z])(?i:bearer|basic)(?:[ \t]+|[""']\s*,\s*[""'])(?<secret>(?=[A-Za-z._~+/=-]*[0-9])[A-Za-z0-9._~+/-]{16,512}={0,2})(?![A-Za-z0-9_-])",
+            Random, ignoreCase: true, "bearer", "basic"),
         Format("HexKeyMaterial", "key material given to a hex decoder", Credential,
             @"(?:FromHexString|HexToBytes|HexToByteArray|HexStringToByteArray|ParseHex|FromHex)\s*\(\s*@?""(?<secret>[0-9A-Fa-f]{32,512})""", Random,
             "FromHex", "HexTo", "ParseHex", "HexString"),
@@ -95,16 +102,39 @@ public static class BuiltInSecretFormats
             + @"|(?<=\s)--password[ =][""']?(?<secret>[^\s""'$%-][^\s""']{2,127})"
             + @"|\bsshpass\s+-p\s*[""']?(?<secret>[^\s""'$%][^\s""']{2,127})",
             SecretLike, "-u", "--user", "mysql", "mariadb", "--password", "sshpass"),
+        // More command lines, each its own regex so each keeps its literal start (one alternation of them all scanned
+        // ten times slower): docker/helm/oras login -p, dotnet nuget add source -p, dotnet dev-certs -p, nuget -k;
+        // sqlcmd -P; redis-cli -a; --api-key and the like; PowerShell's -Password "..." and ConvertTo-SecureString;
+        // echo ... | docker login --password-stdin (or az devops login).
+        Format("CommandLinePassword", "password or key given to a command-line tool (docker -p, sqlcmd -P, redis-cli -a, nuget -k)", Credential,
+            @"\b(?:docker|podman|nerdctl|helm|oras|nuget|dev-certs)\b[^\r\n]{0,200}?\s-[pk][ \t]+[""']?(?<secret>[^\s""'$%-][^\s""']{2,127})"
+            + @"|\bsqlcmd\b[^\r\n]{0,200}?\s-P[ \t]*[""']?(?<secret>[^\s""'$%-][^\s""']{2,127})"
+            + @"|\bredis-cli\b[^\r\n]{0,200}?\s-a[ \t]+[""']?(?<secret>[^\s""'$%-][^\s""']{2,127})",
+            SecretLike, "docker", "podman", "nerdctl", "helm", "oras", "nuget", "dev-certs", "sqlcmd", "redis-cli"),
+        Format("CommandLinePassword", "key or token option on a command line (--api-key, --token, --client-secret)", Credential,
+            @"(?<=\s)--(?:api-?key|token|access-token|auth-token|secret|client-secret)[ =][""']?(?<secret>[^\s""'$%-][^\s""']{2,127})",
+            SecretLike, "--api", "--token", "--access-token", "--auth-token", "--secret", "--client-secret"),
+        Format("CommandLinePassword", "PowerShell password or key parameter (-Password, -ApiKey, ConvertTo-SecureString)", Credential,
+            @"(?<=\s)-(?:Password|ApiKey|NuGetApiKey|Token|AccessToken|Secret|ClientSecret|Pat)[ \t]+[""']?(?<secret>[^\s""'$%-][^\s""']{2,127})"
+            + @"|\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?[""'](?<secret>[^""'\r\n$]{4,127})[""']",
+            SecretLike, ignoreCase: true, "-password", "-apikey", "-nugetapikey", "-token", "-accesstoken", "-secret", "-clientsecret", "-pat", "convertto-securestring"),
+        Format("CommandLinePassword", "password piped into a login (echo ... | docker login --password-stdin)", Credential,
+            @"\becho[ \t]+[""']?(?<secret>[^\s""'|$%-][^\s""'|]{5,127})[""']?[ \t]*\|[^\r\n|]{0,160}?(?:--password-stdin|\blogin\b)",
+            SecretLike, "echo"),
         // name = value, and the name/value pairs of configuration: <add key="ClearTextPassword" value="..."/> (NuGet.config,
         // appSettings), "- name: DB_PASSWORD" then "value: ..." (Kubernetes, YAML; also as a numbered listing, as coding
         // agents read files), {"name": "...", "value": "..."} (JSON). Any name holding "key" (apiKey, SigningKey, API_KEY;
         // not XML's key="..." before its value=): whether it names a secret is the check's, which sees the whole name
         // (listing the kinds of key here cost a fifth more scanning time).
         Format("SecretAssignment", "password, secret, token or API key assigned a value", Credential,
-            @"(?i:password|passwd|pwd|passphrase|secret|token|key(?![ \t]*=[ \t]*[""'][^""'\r\n]*[""'][ \t]+value)|credentials?)"
-            + @"[A-Za-z0-9_.-]{0,20}[""']?\s*(?::|=|:=|=>|,?\s*(?:[0-9]{1,7}[→\t]\s*)?[""']?(?i:value)[""']?\s*[:=])\s*"
-            + @"(?:""(?<secret>[^""\r\n]{6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{8,256}))",
-            Assignment, ignoreCase: true, "password", "passwd", "pwd", "passphrase", "secret", "token", "key", "credential"),
+            @"(?i:password|passwd|pwd|passphrase|pass(?![a-z])|pat(?![a-z])|secret|token|key(?![ \t]*=[ \t]*[""'][^""'\r\n]*[""'][ \t]+value)|credentials?)"
+            + @"[A-Za-z0-9_.-]{0,20}[""']?\]?\s*(?:(?::|=|:=|=>|\s+is:?\s+|,?\s*(?:[0-9]{1,7}[→\t]\s*)?[""']?(?i:value)[""']?\s*[:=])\s*"
+            + @"(?:""(?<secret>(?:[^""\\\r\n]|\\.){6,256})""|'(?<secret>[^'\r\n]{6,256})'|(?<secret>[^\s""',;#<>{}()\[\]]{6,256}))"
+            // A quoted name and its quoted value side by side, as calls and commands pass them: Add("x-api-key", "..."),
+            // SetEnvironmentVariable("DB_PASSWORD", "..."), dotnet user-secrets set "Jwt:Key" "...". Without spaces: a
+            // description beside a name ("ClientSecret", "the client's secret") is not a value.
+            + @"|(?<=[""'])\s*,?\s*(?:""(?<secret>[^""'\s]{6,256})""|'(?<secret>[^""'\s]{6,256})'))",
+            Assignment, ignoreCase: true, "password", "passwd", "pwd", "pass", "secret", "token", "key", "credential", "_pat", "-pat"),
 
         // People and the internal network.
         Format("EmailAddress", "e-mail address", PersonalData,

@@ -183,7 +183,9 @@ public sealed class SecretScanner
             case SecretValueCheck.SecretLike:
                 return SecretHeuristics.IsLikelySecretValue(value);
             case SecretValueCheck.Assignment:
-                return SecretHeuristics.IsSensitiveName(NameAround(text, match.Index)) && SecretHeuristics.IsLikelySecretValue(value);
+                var name = NameAround(text, match.Index);
+                var quoted = start > 0 && text[start - 1] is '"' or '\'';
+                return (quoted || length >= 8 || SecretHeuristics.IsPasswordName(name)) && SecretHeuristics.IsSecretAssignedTo(name, value);
             case SecretValueCheck.PrivateIpv4:
                 return IsPrivateHostAddress(value);
             case SecretValueCheck.HighEntropyBlob:

@@ -17,8 +17,8 @@ internal static class LiteralMasker
     private static readonly SecretFormat AssignedSecret = BuiltInSecretFormats.All.First(f => f.Kind == "SecretAssignment");
 
     /// <param name="interpolatedStyle">For the text part of an interpolated string: how its enclosing string is written.</param>
-    /// <param name="assignedToSensitiveName">The literal is the value given to <c>password</c>, <c>ApiKey</c>, ...</param>
-    public static void Mask(MaskContext context, MaskedText output, SyntaxToken token, CSharpStringStyle? interpolatedStyle, bool assignedToSensitiveName)
+    /// <param name="owner">What the literal is given to: a name such as <c>password</c> or <c>ApiKey</c>, a credential's parameter, ...</param>
+    public static void Mask(MaskContext context, MaskedText output, SyntaxToken token, CSharpStringStyle? interpolatedStyle, LiteralOwner owner)
     {
         var source = output.Source;
         var tokenStart = token.SpanStart;
@@ -35,7 +35,7 @@ internal static class LiteralMasker
         }
 
         var masked = new MaskedText(source, tokenStart, tokenEnd);
-        if (!assignedToSensitiveName && IsWrittenAsIs(source, start, end, style, interpolatedStyle is not null))
+        if (IsWrittenAsIs(source, start, end, style, interpolatedStyle is not null) && !(owner.MayHoldSecret && IsAssignedSecret(context, owner, source.Substring(start, end - start))))
         {
             // The common case, no escapes: the content is its own value, so it is masked where it stands.
             RegionMasker.Mask(context, source, start, end, WordMode.Prose, new SourceSink(context, masked));
@@ -45,7 +45,7 @@ internal static class LiteralMasker
             var content = CSharpStringContent.Decode(source, start, end, style, interpolatedStyle is not null);
             var sink = new LiteralSink(context, masked, content);
             var value = content.Value;
-            if (assignedToSensitiveName && SecretHeuristics.IsLikelySecretValue(value) && !context.Scanner.Scan(value).Any(m => m.Format.IsCredential))
+            if (owner.MayHoldSecret && IsAssignedSecret(context, owner, value))
             {
                 sink.Secret(0, value.Length, AssignedSecret);
             }
@@ -90,6 +90,11 @@ internal static class LiteralMasker
         end += contentEnd;
         return true;
     }
+
+    // A secret by where it is given (not by its format: a value the scanner knows, an Anthropic key given to `Key`, is
+    // masked as that format, like any text).
+    private static bool IsAssignedSecret(MaskContext context, LiteralOwner owner, string value) =>
+        owner.IsSecret(value) && !context.Scanner.Scan(value).Any(m => m.Format.IsCredential);
 
     private static bool IsWrittenAsIs(string source, int start, int end, CSharpStringStyle style, bool interpolated)
     {

@@ -148,10 +148,10 @@ internal sealed class TokenEmitter
                 Identifier(token, span, name);
                 break;
             case TokenWrite.StringLiteral:
-                LiteralMasker.Mask(_context, _output, token, null, IsAssignedToSensitiveName());
+                LiteralMasker.Mask(_context, _output, token, null, OwnerOfLiteral());
                 break;
             case TokenWrite.InterpolatedText:
-                LiteralMasker.Mask(_context, _output, token, InterpolatedStyle(token), false);
+                LiteralMasker.Mask(_context, _output, token, InterpolatedStyle(token), LiteralOwner.None);
                 break;
             case TokenWrite.InterpolatedString:
                 Interpolated(token);
@@ -314,64 +314,131 @@ internal sealed class TokenEmitter
         _piece = null;
     }
 
-    // The literal is the value of a sensitive name: password = "...", ApiKey: "...", ["Secret"] = "...", { "Token", "..." }.
-    private bool IsAssignedToSensitiveName()
+    // What the literal is the value of: a name (password = "...", ApiKey: "...", ["Jwt:Key"] = "...", { "Token", "..." },
+    // Add("x-api-key", "...")), or a parameter that takes a secret (new NetworkCredential("svc", "...")).
+    private LiteralOwner OwnerOfLiteral()
     {
         var previous1 = Previous(1);
         var previous2 = Previous(2);
         var connector = (SyntaxKind)previous1.RawKind;
-        if (connector is SyntaxKind.ColonToken or SyntaxKind.EqualsToken && IsValueOfNamedPair(previous2))
+        if (connector is SyntaxKind.ColonToken or SyntaxKind.EqualsToken && NameOfNamedPairValue(previous2) is { } pairName)
         {
-            return true;
+            return LiteralOwner.Named(pairName);
         }
 
         if (connector is SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken && previous2.IsKind(SyntaxKind.IdentifierToken))
         {
-            return SecretHeuristics.IsSensitiveName(previous2.ValueText);
+            return LiteralOwner.Named(previous2.ValueText);
         }
 
         if (connector == SyntaxKind.EqualsToken && previous2.IsKind(SyntaxKind.CloseBracketToken) && Previous(3).IsKind(SyntaxKind.StringLiteralToken))
         {
-            return SecretHeuristics.IsSensitiveName(Previous(3).ValueText);
+            return LiteralOwner.Named(Previous(3).ValueText);
+        }
+
+        if (connector is not (SyntaxKind.OpenParenToken or SyntaxKind.CommaToken))
+        {
+            return LiteralOwner.None;
+        }
+
+        if (IsCredentialArgument())
+        {
+            return LiteralOwner.CredentialParameter;
         }
 
         if (connector == SyntaxKind.OpenParenToken)
         {
-            return IsArgumentForSensitiveName();
+            return OwnerOfFirstArgument();
         }
 
-        return connector == SyntaxKind.CommaToken && previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).IsKind(SyntaxKind.OpenBraceToken)
-            && SecretHeuristics.IsSensitiveName(previous2.ValueText);
+        return previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).RawKind is (int)SyntaxKind.OpenBraceToken or (int)SyntaxKind.OpenParenToken
+            ? LiteralOwner.Named(previous2.ValueText)
+            : LiteralOwner.None;
     }
 
     // Configuration read as code names a setting and gives its value in two pairs: "- name: DB_PASSWORD" then
-    // "value: ..." (Kubernetes YAML), {"name": "DB_PASSWORD", "value": "..."} (JSON).
-    private bool IsValueOfNamedPair(SyntaxToken key)
+    // "value: ..." (Kubernetes YAML), {"name": "DB_PASSWORD", "value": "..."} (JSON). The setting's name, or null.
+    private string? NameOfNamedPairValue(SyntaxToken key)
     {
         if (!(key.IsKind(SyntaxKind.IdentifierToken) || key.IsKind(SyntaxKind.StringLiteralToken)) || !string.Equals(key.ValueText, "value", System.StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return null;
         }
 
         var back = Previous(3).IsKind(SyntaxKind.CommaToken) ? 4 : 3;
         var name = Previous(back);
         return (name.IsKind(SyntaxKind.IdentifierToken) || name.IsKind(SyntaxKind.StringLiteralToken)) && Previous(back + 1).IsKind(SyntaxKind.ColonToken)
-            && SecretHeuristics.IsSensitiveName(name.ValueText);
+            ? name.ValueText
+            : null;
     }
 
-    // The literal is the first argument of calls whose result a sensitive name gets: HmacKey = Convert.FromHexString("..."),
-    // Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("...")).
-    private bool IsArgumentForSensitiveName()
+    // The literal is the first argument of calls whose result a name gets (HmacKey = Convert.FromHexString("..."),
+    // Key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("..."))), or of calls inside a key material type's
+    // constructor (HMACSHA256 Mac = new(Encoding.UTF8.GetBytes("..."))), or the user:password text of a Basic header.
+    private LiteralOwner OwnerOfFirstArgument()
     {
+        var encodedForBasic = false;
         for (var back = 2; back <= 16; back++)
+        {
+            var token = Previous(back);
+            switch ((SyntaxKind)token.RawKind)
+            {
+                case SyntaxKind.IdentifierToken when CredentialParameters.IsKeyMaterialType(token.ValueText):
+                    return LiteralOwner.CredentialParameter;
+                case SyntaxKind.IdentifierToken:
+                    encodedForBasic |= token.ValueText == "ToBase64String";
+                    continue;
+                case SyntaxKind.DotToken or SyntaxKind.OpenParenToken or SyntaxKind.NewKeyword:
+                    continue;
+                case SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken:
+                    var name = Previous(back + 1);
+                    if (name.IsKind(SyntaxKind.IdentifierToken) && Previous(back + 2) is var type && type.IsKind(SyntaxKind.IdentifierToken) && CredentialParameters.IsKeyMaterialType(type.ValueText))
+                    {
+                        return LiteralOwner.CredentialParameter;
+                    }
+
+                    return encodedForBasic ? LiteralOwner.UserAndPassword : name.IsKind(SyntaxKind.IdentifierToken) ? LiteralOwner.Named(name.ValueText) : LiteralOwner.None;
+                default:
+                    return encodedForBasic ? LiteralOwner.UserAndPassword : LiteralOwner.None;
+            }
+        }
+
+        return encodedForBasic ? LiteralOwner.UserAndPassword : LiteralOwner.None;
+    }
+
+    // The literal is an argument that takes a secret (CredentialParameters): counted back to the call's parenthesis.
+    private bool IsCredentialArgument()
+    {
+        if (_list is null)
+        {
+            return false; // only the last three tokens are known
+        }
+
+        var depth = 0;
+        var index = 0;
+        for (var back = 1; back <= 64; back++)
         {
             switch ((SyntaxKind)Previous(back).RawKind)
             {
-                case SyntaxKind.IdentifierToken or SyntaxKind.DotToken or SyntaxKind.OpenParenToken or SyntaxKind.NewKeyword:
-                    continue;
-                case SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken:
-                    return Previous(back + 1) is var name && name.IsKind(SyntaxKind.IdentifierToken) && SecretHeuristics.IsSensitiveName(name.ValueText);
-                default:
+                case SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken:
+                    depth++;
+                    break;
+                case SyntaxKind.OpenParenToken when depth == 0:
+                    var callee = Previous(back + 1);
+                    var qualifier = Previous(back + 2).IsKind(SyntaxKind.DotToken) ? Previous(back + 3).ValueText : null;
+                    return callee.IsKind(SyntaxKind.IdentifierToken) && CredentialParameters.IsSecretArgument(callee.ValueText, qualifier, index);
+                case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
+                    if (depth == 0)
+                    {
+                        return false;
+                    }
+
+                    depth--;
+                    break;
+                case SyntaxKind.CommaToken when depth == 0:
+                    index++;
+                    break;
+                case SyntaxKind.SemicolonToken or SyntaxKind.None:
                     return false;
             }
         }
