@@ -32,6 +32,8 @@ public static class SecretHeuristics
         "here",
     };
 
+    private static readonly char[] PathCharacters = { '/', '\\', '*' };
+
     private static readonly string[] PlaceholderValues =
     {
         "password", "passw0rd", "pass", "secret", "token", "apikey", "api-key", "api_key", "key", "null", "none", "empty",
@@ -51,7 +53,7 @@ public static class SecretHeuristics
             return false; // the common case, decided without allocating: analyzers ask this of every variable
         }
 
-        if (LastWord(name!) is "pass" or "pat")
+        if (LastWordIs(name!, "pass") || LastWordIs(name!, "pat"))
         {
             return true; // DB_PASS, RABBITMQ_DEFAULT_PASS, AZURE_DEVOPS_EXT_PAT, openssl's pass:
         }
@@ -83,7 +85,7 @@ public static class SecretHeuristics
             return IsLikelySecretValue(value) || (IsPasswordName(name!) && IsPassphrase(value));
         }
 
-        return LastWord(name!) == "key" && IsKeyMaterial(value) && !IsPlaceholder(value);
+        return LastWordIs(name!, "key") && IsKeyMaterial(value) && !IsPlaceholder(value);
     }
 
     // What a generated key looks like: 32 or more hex digits (openssl rand -hex), or 24 or more characters of base64 or
@@ -102,13 +104,13 @@ public static class SecretHeuristics
     }
 
     /// <summary>True when a value given to <paramref name="name"/> may be a secret (<see cref="IsSecretAssignedTo"/> may say yes).</summary>
-    public static bool MayNameSecret(string? name) => IsSensitiveName(name) || (!string.IsNullOrEmpty(name) && LastWord(name!) == "key");
+    public static bool MayNameSecret(string? name) => IsSensitiveName(name) || (!string.IsNullOrEmpty(name) && LastWordIs(name!, "key"));
 
     /// <summary>True when <paramref name="name"/> names a password (<c>POSTGRES_PASSWORD</c>, <c>DB_PASS</c>, <c>pwd</c>), which may be short.</summary>
     public static bool IsPasswordName(string name)
     {
         var normalized = Normalize(name);
-        return normalized.Contains("password") || normalized.Contains("passwd") || normalized.Contains("pwd") || normalized.Contains("passphrase") || LastWord(name) == "pass";
+        return normalized.Contains("password") || normalized.Contains("passwd") || normalized.Contains("pwd") || normalized.Contains("passphrase") || LastWordIs(name, "pass");
     }
 
     // Three or more lower-case words joined by hyphens or spaces, as passphrase generators make them.
@@ -118,8 +120,9 @@ public static class SecretHeuristics
         return value.Length >= 12 && words.Length >= 3 && words.All(w => w.Length >= 3 && w.All(c => c is >= 'a' and <= 'z')) && !IsPlaceholder(value);
     }
 
-    // The name's last word, lower-case: DB_PASS -> pass, AZURE_DEVOPS_EXT_PAT -> pat, JwtKey -> key, Jwt:Key -> key.
-    private static string LastWord(string name)
+    // Whether the name's last word is `word` (lower-case), without allocating: DB_PASS -> pass, AZURE_DEVOPS_EXT_PAT ->
+    // pat, JwtKey -> key, Jwt:Key -> key. Words end at anything but a letter or digit and where lower case turns upper.
+    private static bool LastWordIs(string name, string word)
     {
         var end = name.Length;
         while (end > 0 && !char.IsLetterOrDigit(name[end - 1]))
@@ -133,7 +136,7 @@ public static class SecretHeuristics
             start--;
         }
 
-        return name.Substring(start, end - start).ToLowerInvariant();
+        return end - start == word.Length && string.Compare(name, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     private static bool MentionsSensitiveWord(string name) =>
@@ -217,7 +220,7 @@ public static class SecretHeuristics
             return false; // a word, a setting name or a sentence: "Bearer", "Auth:ApiKey", "client_secret"
         }
 
-        if (trimmed.IndexOfAny(new[] { '/', '\\', '*' }) >= 0 && IsFileName(trimmed))
+        if (trimmed.IndexOfAny(PathCharacters) >= 0 && IsFileName(trimmed))
         {
             return false; // a file or a glob: "a/b/Keys.secret.cs", "*.secret.json"
         }
