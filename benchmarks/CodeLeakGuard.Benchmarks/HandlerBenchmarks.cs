@@ -9,6 +9,7 @@ namespace CodeLeakGuard.Benchmarks;
 /// What <see cref="MaskingHandler"/> adds to one request, against a <see cref="PassThroughHandler"/> over the same
 /// in-memory provider (so only the handler's own cost is measured): a ~100 KB Anthropic Messages chat answered whole
 /// (its code without comments, and again with its authors' documentation comments),
+/// the same chat with names no request used before (as new code is: the lexer's shared caches have not seen them),
 /// the same chat as a follow-up (history plus one new question) in the session that masked it before, and a small
 /// request answered by a stream of <see cref="HandlerWorkload.StreamEvents"/> events, read to the end and to its
 /// first text delta. Every other invocation is one request in a new masking session (the first request of a
@@ -28,6 +29,8 @@ public class HandlerBenchmarks
     private byte[] _documentedAnswer = [];
     private byte[] _agent = [];
     private byte[] _agentAnswer = [];
+    private byte[] _unseen = [];
+    private int _unseenVariant;
     private byte[] _streamRequest = [];
     private byte[] _streamAnswer = [];
 
@@ -89,6 +92,18 @@ public class HandlerBenchmarks
     [Benchmark(Description = "100 KB agent request: MaskingHandler")]
     [BenchmarkCategory("AgentRequest")]
     public Task<int> AgentMasked() => Complete(Masking(_agentAnswer, "application/json"), _agent);
+
+    /// <summary>Before each request about new code: the chat with names no request has used before (not measured).</summary>
+    [IterationSetup(Targets = new[] { nameof(UnseenPassThrough), nameof(UnseenMasked) })]
+    public void WriteUnseenCode() => _unseen = HandlerWorkload.Unseen(_chat, ++_unseenVariant);
+
+    [Benchmark(Baseline = true, Description = "100 KB request, names never seen: pass-through")]
+    [BenchmarkCategory("UnseenRequest")]
+    public Task<int> UnseenPassThrough() => Complete(PassThrough(_chatAnswer, "application/json"), _unseen);
+
+    [Benchmark(Description = "100 KB request, names never seen: MaskingHandler")]
+    [BenchmarkCategory("UnseenRequest")]
+    public Task<int> UnseenMasked() => Complete(Masking(_chatAnswer, "application/json"), _unseen);
 
     /// <summary>Before each follow-up: a conversation whose session has already masked the chat (not measured).</summary>
     [IterationSetup(Target = nameof(FollowUpMasked))]

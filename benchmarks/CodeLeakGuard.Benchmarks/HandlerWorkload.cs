@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CodeLeakGuard.Masking;
 using CodeLeakGuard.Masking.Http;
+using CodeLeakGuard.Masking.Identifiers;
 
 namespace CodeLeakGuard.Benchmarks;
 
@@ -54,6 +55,21 @@ internal static class HandlerWorkload
 
         messages.Add(new JsonObject { ["role"] = "user", ["content"] = "Yes, rewrite the last one." });
         return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+
+    /// <summary>
+    /// The chat as another code base would write it: every capitalised name that is not a framework name gets a suffix
+    /// of its own to <paramref name="variant"/>, so each variant's names are names never seen before (as the first
+    /// request of a conversation about new code has). Framework names, keywords and the shape stay as they were.
+    /// </summary>
+    public static byte[] Unseen(byte[] chat, int variant)
+    {
+        var suffix = new string(new[] { (char)('a' + variant % 26), (char)('a' + variant / 26 % 26), (char)('a' + variant / 676 % 26) });
+        var text = Regex.Replace(
+            Encoding.UTF8.GetString(chat),
+            @"\b[A-Z][a-z][A-Za-z0-9]*\b",
+            name => KnownNames.Of(name.Value).Framework == FrameworkNameKind.None ? name.Value + "Q" + suffix : name.Value);
+        return Encoding.UTF8.GetBytes(text);
     }
 
     /// <summary>A follow-up in the same chat: the whole history again, plus one new question.</summary>
