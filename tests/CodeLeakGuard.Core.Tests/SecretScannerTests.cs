@@ -148,6 +148,10 @@ public class SecretScannerTests
     [InlineData("BYPASS=true; GITHUB_PATH=/usr/local/bin; \"Password\": \"Required\"")]
     [InlineData("var cs = $\"Server=db01;User Id=app;Password={password};\"; var odbc = $\"PWD={settings.Pwd};\";")]
     [InlineData("[InlineData(\"*.Secret.cs\", \"a/b/Keys.secret.cs\", false)]")]
+    [InlineData("var client = new SearchClient(\"B1G2GM9NG0\", key); var url = \"https://x.example/search?appid=B1G2GM9NG0&q=shoes\";")]
+    [InlineData("| Setting | Password | Token |\n|---|---|---|\n| Dev | ******** | `${API_TOKEN}` |\n| Prod | (from Key Vault) | see below |")]
+    [InlineData("| Name | Secret |\n| Orders | 3VPaQzfZseGM2X3g |")] // no delimiter row: not a table
+    [InlineData("| Env | Owner |\n|---|---|\n| staging | 3VPaQzfZseGM2X3g |")] // no column names a secret
     public void Ordinary_text_test_vectors_and_placeholders_are_not_secrets(string text) =>
         Assert.Empty(SecretScanner.Default.Scan(text));
 
@@ -204,6 +208,18 @@ public class SecretScannerTests
     [InlineData("${DB_PASSWORD}", false)]
     [InlineData("/run/secrets/db", false)]
     public void Secret_like_values(string value, bool secret) => Assert.Equal(secret, SecretHeuristics.IsLikelySecretValue(value));
+
+    [Fact]
+    public void A_table_cell_scanned_on_its_own_finds_its_header_above()
+    {
+        // The masker scans a cell's inline code apart from the prose around it.
+        var text = "| Env | Password |\n|---|---|\n| staging | `3VPaQzfZseGM2X3g` |\n";
+        var start = text.IndexOf("3VPa", StringComparison.Ordinal);
+        var match = Assert.Single(SecretScanner.Default.Scan(text, start, 16));
+        Assert.Equal((start, 16), (match.Start, match.Length));
+        Assert.True(SecretScanner.Default.MightContainSecret(text, start, 16));
+        Assert.Empty(SecretScanner.Default.Scan(text, 0, start - 1)); // the row's start alone holds no secret
+    }
 
     [Fact]
     public void Entropy_separates_keys_from_words()

@@ -108,6 +108,10 @@ public class SecretMaskingTests
     [InlineData("Environment.SetEnvironmentVariable(\"DB_PASSWORD\", \"{0}\");", "XZn+c0cn7J5W5F2t")]
     [InlineData("const string SmtpPassword = \"{0}\";", "glacier-stumble-orbit-lantern")]
     [InlineData("static readonly byte[] JwtKey = Encoding.UTF8.GetBytes(\"{0}\");", "cc2c1dd4a8f04b7e9d3c61a5b2e8f7d4445c")]
+    [InlineData("using var imap = new ImapClient(); imap.Authenticate(\"ops\", \"{0}\");", "eZ+ewqwD3!_4YHq%")]
+    [InlineData("await smtp.AuthenticateAsync(\"alerts@contoso.com\", \"{0}\", ct);", "Jx8#pL2vQ9")]
+    [InlineData("var client = new SearchClient(\"B1G2GM9NG0\", \"{0}\");", "fc3bcb205039e46e4672b8b748a6e6fc")]
+    [InlineData("var mailjet = MailjetClient.Create(\"{0}\", secret);", "Q7vX2mN9pL4kR8tW3yZ6bC1d")]
     public void A_secret_given_to_a_credential_parameter_or_by_its_name_is_masked_in_code(string statement, string secret)
     {
         var masked = new MaskingSession().Mask("class C\n{\n    void M()\n    {\n        " + string.Format(statement, secret) + "\n    }\n}\n", MaskKind.CSharp).Text;
@@ -128,13 +132,30 @@ public class SecretMaskingTests
                     var header = new AuthenticationHeaderValue("Bearer", token);
                     var key = "orders-2024-eu-west-1";
                     Console.WriteLine("Password", hint);
+                    var search = new SearchClient(new Uri("https://search.contoso.net"), "hotels", credential);
+                    var algolia = new SearchClient("B1G2GM9NG0", apiKey);
                 }
             }
             """, MaskKind.CSharp).Text;
 
         Assert.Contains("\"Bearer\"", masked);
+        Assert.Contains("\"hotels\"", masked);
+        Assert.Contains("\"B1G2GM9NG0\"", masked);
         Assert.Contains("\"orders-2024-eu-west-1\"", masked);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(masked, "<secret:"));
+    }
+
+    [Fact]
+    public void A_password_in_a_chat_table_column_named_so_is_masked_and_the_other_cells_stay()
+    {
+        var masked = new MaskingSession().Mask(
+            "Accounts for the test run:\n\n| Env | User | Password |\n|---|---|---|\n| staging | svc_orders | 3VPaQzfZseGM2X3g |\n| prod | svc_orders | `Kd93!xPq0Zt` |\n",
+            MaskKind.Markdown).Text;
+
+        Assert.DoesNotContain("3VPaQzfZseGM2X3g", masked);
+        Assert.DoesNotContain("Kd93!xPq0Zt", masked);
+        Assert.Contains("| staging |", masked);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(masked, "<secret:").Count);
     }
 
     [Theory]

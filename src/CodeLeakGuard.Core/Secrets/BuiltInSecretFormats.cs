@@ -30,6 +30,10 @@ public static class BuiltInSecretFormats
             @"(?i:SharedAccessKey)\s*=\s*(?<secret>[A-Za-z0-9+/]{20,}={0,2})", NotPlaceholder, ignoreCase: true, "SharedAccessKey"),
         Format("AzureSasToken", "Azure shared access signature", Credential,
             @"[?&;](?i:sig)=(?<secret>[A-Za-z0-9%+/=]{20,})", NotPlaceholder, ignoreCase: true, "sig="),
+        // An application's key in a URL's query (OpenWeatherMap's appid=, app_key=): only a value that looks generated,
+        // since an application's id is often public (Algolia's "B1G2GM9NG0").
+        Format("UrlQueryKey", "application key in a URL's query (appid=, app_key=)", Credential,
+            @"[?&;](?i:app_?id|app_?key|application_?key)=(?<secret>[A-Za-z0-9_-]{24,256})(?![A-Za-z0-9_-])", GeneratedKey, ignoreCase: true, "appid=", "app_id=", "appkey=", "app_key=", "application_key=", "applicationkey="),
         Format("AzureAdClientSecret", "Microsoft Entra ID (Azure AD) client secret", Credential,
             @"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])", Random, "Q~"),
         Format("ConnectionStringPassword", "password in a connection string", Credential,

@@ -71,7 +71,7 @@ public static class SecretHeuristics
     /// True when the value given to <paramref name="name"/> is one: a secret-like value for a sensitive name; for a
     /// password's name also a passphrase of lower-case words ("glacier-stumble-orbit-lantern"); for a name that is only
     /// a key (<c>Key</c> under <c>Jwt</c>, <c>JwtKey</c>, an Azure OpenAI resource's <c>Key</c>) a generated
-    /// hex or base64 key (see <see cref="IsKeyMaterial"/>), since keys of other kinds (<c>PartitionKey</c>, a cache key) hold readable text.
+    /// hex or base64 key (see <see cref="IsGeneratedKey"/>), since keys of other kinds (<c>PartitionKey</c>, a cache key) hold readable text.
     /// </summary>
     public static bool IsSecretAssignedTo(string? name, string value)
     {
@@ -85,11 +85,15 @@ public static class SecretHeuristics
             return IsLikelySecretValue(value) || (IsPasswordName(name!) && IsPassphrase(value));
         }
 
-        return LastWordIs(name!, "key") && IsKeyMaterial(value) && !IsPlaceholder(value);
+        return LastWordIs(name!, "key") && IsGeneratedKey(value);
     }
 
-    // What a generated key looks like: 32 or more hex digits (openssl rand -hex), or 24 or more characters of base64 or
-    // base62 with upper and lower case and digits that do not read as words; a cache key ("orders-2024-eu-west-1") does not.
+    /// <summary>
+    /// What a generated key looks like: 32 or more hex digits (openssl rand -hex), or 24 or more characters of base64 or
+    /// base62 with upper and lower case and digits that do not read as words; a cache key ("orders-2024-eu-west-1") does not.
+    /// </summary>
+    public static bool IsGeneratedKey(string value) => IsKeyMaterial(value) && !IsPlaceholder(value);
+
     private static bool IsKeyMaterial(string value)
     {
         if (value.Length >= 32 && value.All(Uri.IsHexDigit))

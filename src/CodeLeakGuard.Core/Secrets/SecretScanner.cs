@@ -123,6 +123,15 @@ public sealed class SecretScanner
             }
         }
 
+        if (TableColumnSecrets.MayHold(text, start, length) && TableColumnSecrets.Find(text, start, length) is { } cells)
+        {
+            found ??= new();
+            foreach (var cell in cells)
+            {
+                found.Add((cell, _formats.Length)); // after every format: a format's own match inside a cell wins
+            }
+        }
+
         return found is null ? Array.Empty<SecretMatch>() : Resolve(found);
     }
 
@@ -145,7 +154,7 @@ public sealed class SecretScanner
         var found = Scratch(_formats.Length);
         var any = _anchors.Find(text, start, length, found);
         Array.Clear(found, 0, found.Length);
-        return any;
+        return any || TableColumnSecrets.MayHold(text, start, length);
     }
 
     [ThreadStatic]
@@ -190,6 +199,8 @@ public sealed class SecretScanner
                 return IsPrivateHostAddress(value);
             case SecretValueCheck.HighEntropyBlob:
                 return SecretHeuristics.IsHighEntropyBlob(value);
+            case SecretValueCheck.GeneratedKey:
+                return SecretHeuristics.IsGeneratedKey(value);
             default:
                 return true;
         }

@@ -23,4 +23,7 @@ public enum SecretValueCheck
 
     /// <summary>A value that looks secret on its own (a command line's password): as an assignment's value, with no name to judge.</summary>
     SecretLike,
+
+    /// <summary>A generated key: 32 or more hex digits, or 24 or more mixed-case base64 characters that do not read as words.</summary>
+    GeneratedKey,
 }

@@ -23,12 +23,16 @@ internal readonly struct LiteralOwner
         None,
         Name,
         CredentialParameter,
+        ClientArgument,
         UserAndPassword,
     }
 
     public static LiteralOwner None => default;
 
     public static LiteralOwner CredentialParameter => new(Kind.CredentialParameter, null);
+
+    /// <summary>An argument of a call that makes a service's client (<see cref="CredentialParameters.MakesClient"/>): a secret when it looks generated.</summary>
+    public static LiteralOwner ClientArgument => new(Kind.ClientArgument, null);
 
     public static LiteralOwner UserAndPassword => new(Kind.UserAndPassword, null);
 
@@ -45,6 +49,7 @@ internal readonly struct LiteralOwner
     {
         Kind.Name => SecretHeuristics.IsSecretAssignedTo(Name, value),
         Kind.CredentialParameter => value.Length >= 4 && !SecretHeuristics.IsPlaceholder(value),
+        Kind.ClientArgument => SecretHeuristics.IsGeneratedKey(value),
         Kind.UserAndPassword => value.IndexOf(':') is var colon and > 0 && value.Length - colon > 4 && !SecretHeuristics.IsPlaceholder(value.Substring(colon + 1)),
         _ => false,
     };

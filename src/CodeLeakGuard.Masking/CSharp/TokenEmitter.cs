@@ -341,9 +341,9 @@ internal sealed class TokenEmitter
             return LiteralOwner.None;
         }
 
-        if (IsCredentialArgument())
+        if (OwnerAsArgument() is { MayHoldSecret: true } argument)
         {
-            return LiteralOwner.CredentialParameter;
+            return argument;
         }
 
         if (connector == SyntaxKind.OpenParenToken)
@@ -406,12 +406,13 @@ internal sealed class TokenEmitter
         return encodedForBasic ? LiteralOwner.UserAndPassword : LiteralOwner.None;
     }
 
-    // The literal is an argument that takes a secret (CredentialParameters): counted back to the call's parenthesis.
-    private bool IsCredentialArgument()
+    // The literal is an argument that takes a secret, or one of a call that makes a service's client (CredentialParameters):
+    // counted back to the call's parenthesis.
+    private LiteralOwner OwnerAsArgument()
     {
         if (_list is null)
         {
-            return false; // only the last three tokens are known
+            return LiteralOwner.None; // only the last three tokens are known
         }
 
         var depth = 0;
@@ -426,11 +427,18 @@ internal sealed class TokenEmitter
                 case SyntaxKind.OpenParenToken when depth == 0:
                     var callee = Previous(back + 1);
                     var qualifier = Previous(back + 2).IsKind(SyntaxKind.DotToken) ? Previous(back + 3).ValueText : null;
-                    return callee.IsKind(SyntaxKind.IdentifierToken) && CredentialParameters.IsSecretArgument(callee.ValueText, qualifier, index);
+                    if (!callee.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        return LiteralOwner.None;
+                    }
+
+                    return CredentialParameters.IsSecretArgument(callee.ValueText, qualifier, index) ? LiteralOwner.CredentialParameter
+                        : CredentialParameters.MakesClient(callee.ValueText, qualifier) ? LiteralOwner.ClientArgument
+                        : LiteralOwner.None;
                 case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
                     if (depth == 0)
                     {
-                        return false;
+                        return LiteralOwner.None;
                     }
 
                     depth--;
@@ -439,11 +447,11 @@ internal sealed class TokenEmitter
                     index++;
                     break;
                 case SyntaxKind.SemicolonToken or SyntaxKind.None:
-                    return false;
+                    return LiteralOwner.None;
             }
         }
 
-        return false;
+        return LiteralOwner.None;
     }
 
     // The token written <paramref name="back"/> places before the current one (from the list when there is one: a
