@@ -97,31 +97,35 @@ public sealed class CSharpStringContent
     /// The content range and style of a whole literal token: <c>"..."</c>, <c>@"..."</c>, <c>"""..."""</c>, with an
     /// optional <c>u8</c> suffix; an unterminated literal runs to the end of its text. False for anything else.
     /// </summary>
-    public static bool TryGetLiteralContent(string token, out int start, out int end, out CSharpStringStyle style)
+    public static bool TryGetLiteralContent(string token, out int start, out int end, out CSharpStringStyle style) =>
+        TryGetLiteralContent(token, 0, token.Length, out start, out end, out style);
+
+    /// <summary>As <see cref="TryGetLiteralContent(string, out int, out int, out CSharpStringStyle)"/>, for the token at <c>text[tokenStart..tokenEnd)</c>: positions in <paramref name="text"/>.</summary>
+    public static bool TryGetLiteralContent(string text, int tokenStart, int tokenEnd, out int start, out int end, out CSharpStringStyle style)
     {
-        start = end = 0;
+        start = end = tokenStart;
         style = CSharpStringStyle.Regular;
-        var i = 0;
+        var i = tokenStart;
         var verbatim = false;
-        while (i < token.Length && token[i] is '@' or '$')
+        while (i < tokenEnd && text[i] is '@' or '$')
         {
-            verbatim |= token[i] == '@';
+            verbatim |= text[i] == '@';
             i++;
         }
 
-        if (i >= token.Length || token[i] != '"')
+        if (i >= tokenEnd || text[i] != '"')
         {
             return false;
         }
 
         var quotes = 0;
-        while (i + quotes < token.Length && token[i + quotes] == '"')
+        while (i + quotes < tokenEnd && text[i + quotes] == '"')
         {
             quotes++;
         }
 
-        var close = token.Length;
-        if (close >= 2 && token[close - 1] is '8' && token[close - 2] is 'u' or 'U')
+        var close = tokenEnd;
+        if (close - tokenStart >= 2 && text[close - 1] is '8' && text[close - 2] is 'u' or 'U')
         {
             close -= 2;
         }
@@ -131,7 +135,7 @@ public sealed class CSharpStringContent
             style = CSharpStringStyle.Raw;
             start = i + quotes;
             var closing = 0;
-            while (closing < quotes && close - closing - 1 >= start && token[close - closing - 1] == '"')
+            while (closing < quotes && close - closing - 1 >= start && text[close - closing - 1] == '"')
             {
                 closing++;
             }
@@ -142,8 +146,8 @@ public sealed class CSharpStringContent
 
         style = verbatim ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
         start = i + 1;
-        end = close > start && token[close - 1] == '"' && !EndsWithEscapedQuote(token, start, close - 1, style) ? close - 1 : token.Length;
-        if (quotes == 2 && token.Length == i + 2)
+        end = close > start && text[close - 1] == '"' && !EndsWithEscapedQuote(text, start, close - 1, style) ? close - 1 : tokenEnd;
+        if (quotes == 2 && tokenEnd == i + 2)
         {
             end = start; // ""
         }

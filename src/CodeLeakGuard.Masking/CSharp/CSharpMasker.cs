@@ -43,8 +43,8 @@ internal static class CSharpMasker
     }
 
     /// <summary>The first pass: classify and decide every name (so prose around the code can use the same names).</summary>
-    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, List<SyntaxToken>? tokens = null) =>
-        Decide(context, Lex(context.Options.ParseOptions, text, tokens ?? new List<SyntaxToken>(), model), path, model, assemblyIsProprietary);
+    public static PreparedCSharp Prepare(MaskContext context, string text, string? path, SemanticModel? model = null, bool assemblyIsProprietary = false, CodeTokens? tokens = null) =>
+        Decide(context, Lex(context.Options.ParseOptions, text, tokens ?? new CodeTokens(), model), path, model, assemblyIsProprietary);
 
     /// <summary>
     /// The half of the first pass that depends on no session: the tokens, what each name's declarations and uses say,
@@ -55,7 +55,7 @@ internal static class CSharpMasker
     /// The text the masked output is written from, when it is not <paramref name="text"/> itself: a numbered listing,
     /// lexed and parsed with its line numbers blanked out (same length), is written with them (optional).
     /// </param>
-    public static LexedCSharp Lex(CSharpParseOptions options, string text, List<SyntaxToken> tokens, SemanticModel? model = null, PrescannedSecrets? prescan = null, string? written = null)
+    public static LexedCSharp Lex(CSharpParseOptions options, string text, CodeTokens tokens, SemanticModel? model = null, PrescannedSecrets? prescan = null, string? written = null)
     {
         written ??= text;
         if (written.Length != text.Length)
@@ -64,28 +64,35 @@ internal static class CSharpMasker
         }
 
         // About one token per 4-6 characters: sized once, so the list does not grow (and copy) while lexing.
-        var expected = text.Length / 4 + 16;
-        if (tokens.Capacity < expected)
+        tokens.EnsureCapacity(text.Length / 4 + 16);
+        if (model is not null)
         {
-            tokens.Capacity = expected;
+            tokens.AddRange(model.SyntaxTree.GetRoot().DescendantTokens(), text);
+        }
+        else if (!UsesOwnLexer(options) || !CodeLexer.TryLex(text, tokens))
+        {
+            tokens.Clear();
+            tokens.AddRange(SyntaxFactory.ParseTokens(text, 0, 0, LexingOptions(options)), text);
         }
 
-        tokens.AddRange(model is null ? SyntaxFactory.ParseTokens(text, 0, 0, LexingOptions(options)) : model.SyntaxTree.GetRoot().DescendantTokens());
         var facts = new FactsCollector(expectedNames: tokens.Count / 16 + 16); // about one token in twenty is a new name
         var interpolations = new InterpolationCache(options);
         var names = ArrayPool<NameFacts?>.Shared.Rent(tokens.Count);
         try
         {
-            new RoleClassifier(facts.Get).Run(tokens, names);
+            new RoleClassifier(facts).Run(tokens, text, names);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (tokens[i].RawKind == (int)SyntaxKind.InterpolatedStringToken && interpolations.Get(tokens[i]) is { } expression)
+                if (tokens[i].Kind == SyntaxKind.InterpolatedStringToken && interpolations.Get(text, tokens[i]) is { } expression)
                 {
-                    RoleClassifier.RunFragment(facts.Get, expression.DescendantTokens().ToList());
+                    var holes = new CodeTokens();
+                    var holesText = text.Substring(tokens[i].Start, tokens[i].Length);
+                    holes.AddRange(expression.DescendantTokens(), holesText);
+                    RoleClassifier.RunFragment(facts, holes, holesText);
                 }
             }
 
-            var plan = model is null ? EmitPlan.Build(text, tokens) : null;
+            var plan = model is null ? EmitPlan.Build(tokens) : null;
             if (plan is not null && prescan is not null)
             {
                 CSharpPrescan.Add(prescan, written, tokens, plan);
@@ -103,6 +110,13 @@ internal static class CSharpMasker
             }
         }
     }
+
+    /// <summary>Off only to compare the two lexers (tests, benchmarks).</summary>
+    internal static bool OwnLexerEnabled { get; set; } = true;
+
+    // The own lexer reads C# 11 and later (u8 strings without a diagnostic); older language versions get Roslyn's.
+    private static bool UsesOwnLexer(CSharpParseOptions options) =>
+        OwnLexerEnabled && options.LanguageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp11;
 
     /// <summary>
     /// The options to lex with: documentation comments are not parsed (their XML made lexing documented code about
@@ -136,7 +150,7 @@ internal static class CSharpMasker
 
         IIdentifierDecisions decisions = model is null
             ? new NameDecisions(context, lexed.Facts)
-            : new SemanticDecisions(context, model, lexed.Tokens, lexed.Facts);
+            : new SemanticDecisions(context, model, model.SyntaxTree.GetRoot().DescendantTokens(), lexed.Facts);
         var pieces = ProprietaryPieces(context, lexed.Text, path, model?.SyntaxTree, assemblyIsProprietary, lexed.Tokens, lexed.Facts);
         return new PreparedCSharp(lexed, decisions, pieces);
     }
@@ -173,7 +187,7 @@ internal static class CSharpMasker
     }
 
     private static IReadOnlyList<ProprietaryPiece> ProprietaryPieces(
-        MaskContext context, string text, string? path, SyntaxTree? tree, bool assemblyIsProprietary, List<SyntaxToken> tokens, FactsCollector facts)
+        MaskContext context, string text, string? path, SyntaxTree? tree, bool assemblyIsProprietary, CodeTokens tokens, FactsCollector facts)
     {
         var policy = context.Options.Policy;
         var mayBeProprietary = assemblyIsProprietary
@@ -260,12 +274,12 @@ internal static class CSharpMasker
     private static bool MayDeclare(ProprietaryRule rule, FactsCollector facts) =>
         rule.Pattern.Split('.', '+').All(part => part.IndexOfAny(new[] { '*', '?' }) >= 0 || part.Length == 0 || facts.Contains(part));
 
-    private static int MaxNesting(List<SyntaxToken> tokens)
+    private static int MaxNesting(CodeTokens tokens)
     {
         int depth = 0, max = 0;
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            switch ((SyntaxKind)token.RawKind)
+            switch (tokens[i].Kind)
             {
                 case SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken:
                     max = Math.Max(max, ++depth);
@@ -289,7 +303,7 @@ internal sealed class LexedCSharp
     private NameFacts?[]? _names;
     private EmitPlan? _plan;
 
-    public LexedCSharp(string text, string written, List<SyntaxToken> tokens, NameFacts?[] names, EmitPlan? plan, FactsCollector facts, InterpolationCache interpolations)
+    public LexedCSharp(string text, string written, CodeTokens tokens, NameFacts?[] names, EmitPlan? plan, FactsCollector facts, InterpolationCache interpolations)
     {
         Text = text;
         Written = written;
@@ -306,7 +320,7 @@ internal sealed class LexedCSharp
     /// <summary>What the masked output is written from: <see cref="Text"/>, or the same with the line numbers it was lexed without.</summary>
     public string Written { get; }
 
-    public List<SyntaxToken> Tokens { get; }
+    public CodeTokens Tokens { get; }
 
     public FactsCollector Facts { get; }
 
@@ -339,7 +353,7 @@ internal sealed class PreparedCSharp
 
     public string Written => _lexed.Written;
 
-    public List<SyntaxToken> Tokens => _lexed.Tokens;
+    public CodeTokens Tokens => _lexed.Tokens;
 
     /// <summary>
     /// By-name decisions only: the facts of each identifier token, by token index (a pooled array, so the first

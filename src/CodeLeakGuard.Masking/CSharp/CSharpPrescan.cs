@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using CodeLeakGuard.Masking.Text;
-using Microsoft.CodeAnalysis;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -11,15 +9,15 @@ namespace CodeLeakGuard.Masking.CSharp;
 /// </summary>
 internal static class CSharpPrescan
 {
-    public static void Add(PrescannedSecrets prescan, string text, List<SyntaxToken> tokens, EmitPlan plan)
+    public static void Add(PrescannedSecrets prescan, string text, CodeTokens tokens, EmitPlan plan)
     {
         for (var k = 0; k < plan.Count; k++)
         {
-            var token = tokens[EmitPlan.TokenIndex(plan.Entries[k])];
+            ref readonly var token = ref tokens[EmitPlan.TokenIndex(plan.Entries[k])];
             if (EmitPlan.HasTrivia(plan.Entries[k]))
             {
-                AddTrivia(prescan, text, token.LeadingTrivia);
-                AddTrivia(prescan, text, token.TrailingTrivia);
+                AddTrivia(prescan, text, tokens.Leading(token));
+                AddTrivia(prescan, text, tokens.Trailing(token));
             }
 
             if (TokenWrites.Of(token) == TokenWrite.StringLiteral && LiteralMasker.TryGetContentWrittenAsIs(text, token, out var start, out var end))
@@ -29,7 +27,7 @@ internal static class CSharpPrescan
         }
     }
 
-    private static void AddTrivia(PrescannedSecrets prescan, string text, SyntaxTriviaList trivia)
+    private static void AddTrivia(PrescannedSecrets prescan, string text, System.ArraySegment<CodeTrivia> trivia)
     {
         foreach (var item in new TriviaRegions(text, trivia))
         {

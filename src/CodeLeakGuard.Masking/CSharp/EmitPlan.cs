@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -23,16 +21,14 @@ internal sealed class EmitPlan
 
     public int Count { get; }
 
-    public static EmitPlan Build(string source, List<SyntaxToken> tokens)
+    public static EmitPlan Build(CodeTokens tokens)
     {
         var entries = ArrayPool<int>.Shared.Rent(tokens.Count);
         var count = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i];
-            var span = token.Span;
-            var fullSpan = token.FullSpan;
-            var trivia = !IsPlainWhitespace(source, fullSpan.Start, span.Start) || !IsPlainWhitespace(source, span.End, fullSpan.End);
+            ref readonly var token = ref tokens[i];
+            var trivia = token.HasTriviaToWalk;
             if (trivia || TokenWrites.Of(token) != TokenWrite.None)
             {
                 entries[count++] = (i << 1) | (trivia ? 1 : 0);

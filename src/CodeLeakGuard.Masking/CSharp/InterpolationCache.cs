@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -20,18 +19,19 @@ internal sealed class InterpolationCache
         _options = options;
     }
 
-    public InterpolatedStringExpressionSyntax? Get(SyntaxToken token)
+    /// <param name="source">The text the token was lexed from.</param>
+    public InterpolatedStringExpressionSyntax? Get(string source, in CodeToken token)
     {
-        if (!_parsed.TryGetValue(token.SpanStart, out var expression))
+        if (!_parsed.TryGetValue(token.Start, out var expression))
         {
-            var text = token.Text;
+            var text = source.Substring(token.Start, token.Length);
             var parsed = SyntaxFactory.ParseExpression(text, 0, _options, consumeFullText: true);
             expression = parsed is InterpolatedStringExpressionSyntax interpolated
                 && interpolated.FullSpan.Length == text.Length
                 && (token.ContainsDiagnostics || !interpolated.ContainsDiagnostics)
                     ? interpolated
                     : null;
-            _parsed[token.SpanStart] = expression;
+            _parsed[token.Start] = expression;
         }
 
         return expression;

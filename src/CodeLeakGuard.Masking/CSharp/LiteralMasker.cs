@@ -2,7 +2,6 @@ using System.Linq;
 using CodeLeakGuard.Masking.Text;
 using CodeLeakGuard.Secrets;
 using CodeLeakGuard.Text;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeLeakGuard.Masking.CSharp;
@@ -18,18 +17,18 @@ internal static class LiteralMasker
 
     /// <param name="interpolatedStyle">For the text part of an interpolated string: how its enclosing string is written.</param>
     /// <param name="owner">What the literal is given to: a name such as <c>password</c> or <c>ApiKey</c>, a credential's parameter, ...</param>
-    public static void Mask(MaskContext context, MaskedText output, SyntaxToken token, CSharpStringStyle? interpolatedStyle, LiteralOwner owner)
+    public static void Mask(MaskContext context, MaskedText output, in CodeToken token, CSharpStringStyle? interpolatedStyle, LiteralOwner owner)
     {
         var source = output.Source;
-        var tokenStart = token.SpanStart;
-        var tokenEnd = token.Span.End;
+        var tokenStart = token.Start;
+        var tokenEnd = token.End;
         int start, end;
         CSharpStringStyle style;
         if (interpolatedStyle is { } interpolated)
         {
             (start, end, style) = (tokenStart, tokenEnd, interpolated);
         }
-        else if (!TryGetContent(token, out start, out end, out style))
+        else if (!CSharpStringContent.TryGetLiteralContent(source, tokenStart, tokenEnd, out start, out end, out style))
         {
             return;
         }
@@ -74,22 +73,8 @@ internal static class LiteralMasker
     /// The content of a string literal token (not an interpolated part) when it is written as its own value, so it is
     /// masked where it stands (unless it is the value of a sensitive name): the region scanned for secrets.
     /// </summary>
-    public static bool TryGetContentWrittenAsIs(string source, SyntaxToken token, out int start, out int end) =>
-        TryGetContent(token, out start, out end, out var style) && IsWrittenAsIs(source, start, end, style, interpolated: false);
-
-    // The content's bounds in the source (between the quotes and any u8 suffix).
-    private static bool TryGetContent(SyntaxToken token, out int start, out int end, out CSharpStringStyle style)
-    {
-        start = end = token.SpanStart;
-        if (!CSharpStringContent.TryGetLiteralContent(token.Text, out var contentStart, out var contentEnd, out style))
-        {
-            return false;
-        }
-
-        start += contentStart;
-        end += contentEnd;
-        return true;
-    }
+    public static bool TryGetContentWrittenAsIs(string source, in CodeToken token, out int start, out int end) =>
+        CSharpStringContent.TryGetLiteralContent(source, token.Start, token.End, out start, out end, out var style) && IsWrittenAsIs(source, start, end, style, interpolated: false);
 
     // A secret by where it is given (not by its format: a value the scanner knows, an Anthropic key given to `Key`, is
     // masked as that format, like any text).
@@ -113,9 +98,9 @@ internal static class LiteralMasker
     }
 
     /// <summary>Replaces a whole literal by one of the same kind holding only a marker; the session keeps the original.</summary>
-    public static void Withhold(MaskContext context, MaskedText output, SyntaxToken token)
+    public static void Withhold(MaskContext context, MaskedText output, in CodeToken token)
     {
-        var text = token.Text;
+        var text = output.Source.Substring(token.Start, token.Length);
         if (!CSharpStringContent.TryGetLiteralContent(text, out var start, out var end, out var style))
         {
             start = 0;
@@ -133,14 +118,14 @@ internal static class LiteralMasker
         entry.Stub = prefix + entry.Marker + suffix;
         entry.MarkerOffset = prefix.Length;
         entry.Original = text;
-        output.Replace(token.SpanStart, token.Span.End, entry.Stub);
+        output.Replace(token.Start, token.End, entry.Stub);
         context.WithheldLiterals++;
     }
 
     /// <summary>True when <paramref name="text"/> lexes as one token of the same kind, with no error the original did not have.</summary>
-    public static bool IsSameLiteral(SyntaxToken original, string text)
+    public static bool IsSameLiteral(in CodeToken original, string text)
     {
         var token = SyntaxFactory.ParseToken(text);
-        return token.RawKind == original.RawKind && token.FullSpan.Length == text.Length && (original.ContainsDiagnostics || !token.ContainsDiagnostics);
+        return token.RawKind == (int)original.Kind && token.FullSpan.Length == text.Length && (original.ContainsDiagnostics || !token.ContainsDiagnostics);
     }
 }

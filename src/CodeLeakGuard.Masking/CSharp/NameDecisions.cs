@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Identifiers;
 using CodeLeakGuard.Masking.Session;
-using Microsoft.CodeAnalysis;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -32,7 +31,7 @@ internal sealed class NameDecisions : IIdentifierDecisions
         }
     }
 
-    public NameEntry? Decide(SyntaxToken identifier) => Decide(RoleClassifier.NameOf(identifier));
+    public NameEntry? Decide(string name, int position) => Decide(name);
 
     public NameEntry? Decide(string name, NameFacts? facts = null)
     {

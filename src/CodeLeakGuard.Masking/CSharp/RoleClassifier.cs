@@ -24,9 +24,10 @@ internal sealed class RoleClassifier
         Initializer,
     }
 
-    private readonly Func<string, NameFacts> _facts;
+    private readonly FactsCollector _facts;
     private readonly Stack<(Block Kind, string? TypeName, int ParenDepth, int BracketDepth)> _blocks = new();
-    private List<SyntaxToken> _tokens = new();
+    private CodeTokens _tokens = new();
+    private string _source = string.Empty;
     private SyntaxKind[] _kinds = Array.Empty<SyntaxKind>();
     private NameFacts?[] _names = Array.Empty<NameFacts?>();
     private int _count;
@@ -43,7 +44,7 @@ internal sealed class RoleClassifier
     private bool _pendingTypeParameters;
     private int _typeParameterDepth;
 
-    public RoleClassifier(Func<string, NameFacts> facts)
+    public RoleClassifier(FactsCollector facts)
     {
         _facts = facts;
     }
@@ -52,7 +53,8 @@ internal sealed class RoleClassifier
     /// Classifies the identifiers of <paramref name="tokens"/> (significant tokens in order) and leaves the facts of
     /// each identifier token in <paramref name="names"/> at its index (other entries are left null).
     /// </summary>
-    public void Run(List<SyntaxToken> tokens, NameFacts?[] names, bool inBody = false)
+    /// <param name="source">The text the tokens were lexed from.</param>
+    public void Run(CodeTokens tokens, string source, NameFacts?[] names, bool inBody = false)
     {
         if (names.Length < tokens.Count)
         {
@@ -60,6 +62,7 @@ internal sealed class RoleClassifier
         }
 
         _tokens = tokens;
+        _source = source;
         _block = inBody ? Block.Body : Block.Namespace;
         _count = tokens.Count;
         _kinds = System.Buffers.ArrayPool<SyntaxKind>.Shared.Rent(_count);
@@ -70,6 +73,8 @@ internal sealed class RoleClassifier
         }
         finally
         {
+            _tokens = new CodeTokens();
+            _source = string.Empty;
             System.Buffers.ArrayPool<SyntaxKind>.Shared.Return(_kinds);
             _kinds = Array.Empty<SyntaxKind>();
             _names = Array.Empty<NameFacts?>();
@@ -77,12 +82,12 @@ internal sealed class RoleClassifier
     }
 
     /// <summary>Classifies a code fragment (the holes of an interpolated string) as statements in a body.</summary>
-    public static void RunFragment(Func<string, NameFacts> facts, List<SyntaxToken> tokens)
+    public static void RunFragment(FactsCollector facts, CodeTokens tokens, string source)
     {
         var names = System.Buffers.ArrayPool<NameFacts?>.Shared.Rent(tokens.Count);
         try
         {
-            new RoleClassifier(facts).Run(tokens, names, inBody: true);
+            new RoleClassifier(facts).Run(tokens, source, names, inBody: true);
         }
         finally
         {
@@ -90,13 +95,21 @@ internal sealed class RoleClassifier
         }
     }
 
-    private void Classify(List<SyntaxToken> tokens)
+    private void Classify(CodeTokens tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            var kind = (SyntaxKind)tokens[i].RawKind;
-            _kinds[i] = kind;
-            _names[i] = kind == SyntaxKind.IdentifierToken ? _facts(NameOf(tokens[i])) : null;
+            ref readonly var token = ref tokens[i];
+            _kinds[i] = token.Kind;
+            if (token.Kind == SyntaxKind.IdentifierToken)
+            {
+                var verbatim = token.Length > 1 && _source[token.Start] == '@' ? 1 : 0;
+                _names[i] = _facts.Get(_source, token.Start + verbatim, token.Length - verbatim);
+            }
+            else
+            {
+                _names[i] = null;
+            }
         }
 
         for (var i = 0; i < tokens.Count; i++)
@@ -448,7 +461,9 @@ internal sealed class RoleClassifier
     // The text of the token before an identifier, as far as the rules read it: they compare it with contextual
     // words only ("record", "where", "var", "await", "yield"; "return" comes after a test no keyword passes), which
     // lex as identifiers, so other tokens' text (a keyword's is looked up by kind) is never needed.
-    private string PreviousText(int i) => i > 0 && _kinds[i - 1] == SyntaxKind.IdentifierToken ? _tokens[i - 1].Text : string.Empty;
+    // A verbatim identifier (@record) is never one of those words.
+    private string PreviousText(int i) =>
+        i > 0 && _kinds[i - 1] == SyntaxKind.IdentifierToken && _source[_tokens[i - 1].Start] != '@' ? _names[i - 1]!.Name : string.Empty;
 
     private SyntaxKind Kind(int index) => index >= 0 && index < _count ? _kinds[index] : SyntaxKind.None;
 
@@ -566,4 +581,10 @@ internal sealed class RoleClassifier
         var text = identifier.Text;
         return text.Length > 1 && text[0] == '@' ? text.Substring(1) : text;
     }
+
+    /// <summary>As <see cref="NameOf(SyntaxToken)"/>, for an identifier of code lexed from <paramref name="source"/>.</summary>
+    public static string NameOf(string source, in CodeToken identifier) =>
+        identifier.Length > 1 && source[identifier.Start] == '@'
+            ? source.Substring(identifier.Start + 1, identifier.Length - 1)
+            : source.Substring(identifier.Start, identifier.Length);
 }

@@ -36,8 +36,9 @@ internal sealed class SemanticDecisions : IIdentifierDecisions
         }
     }
 
-    public NameEntry? Decide(SyntaxToken identifier) =>
-        _byPosition.TryGetValue(identifier.SpanStart, out var entry) ? entry : DecideNow(identifier);
+    // Every identifier of the tree was decided when this was made; any other (none is expected) is decided by name.
+    public NameEntry? Decide(string name, int position) =>
+        _byPosition.TryGetValue(position, out var entry) ? entry : _byName.Decide(name, _facts.Contains(name) ? _facts.Get(name) : null);
 
     private NameEntry? DecideNow(SyntaxToken token, int depth = 0)
     {

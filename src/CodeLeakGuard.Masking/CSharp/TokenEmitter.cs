@@ -30,11 +30,9 @@ internal sealed class TokenEmitter
     private ProprietaryPiece? _piece;
     private (int Output, int Source, bool Changed) _pieceMark;
     private int _rangeIndex;
-    private List<SyntaxToken>? _list;
+    private CodeTokens _list = new();
+    private NameFacts?[]? _names;
     private int _listIndex;
-    private SyntaxToken _previous1;
-    private SyntaxToken _previous2;
-    private SyntaxToken _previous3;
 
     public TokenEmitter(MaskContext context, IIdentifierDecisions decisions, MaskedText output, InterpolationCache? interpolations, IReadOnlyList<ProprietaryPiece>? pieces = null)
     {
@@ -46,11 +44,13 @@ internal sealed class TokenEmitter
         _sink = new SourceSink(context, output);
     }
 
+    /// <param name="tokens">The code's tokens, lexed from the output's source.</param>
     /// <param name="names">When decided by name: the facts of each identifier token by index, so no name is looked up again.</param>
-    public void Emit(List<SyntaxToken> tokens, NameFacts?[]? names = null)
+    public void Emit(CodeTokens tokens, NameFacts?[]? names = null)
     {
         var source = _output.Source;
         _list = tokens;
+        _names = names;
         for (var i = 0; i < tokens.Count; i++)
         {
             _listIndex = i;
@@ -65,10 +65,10 @@ internal sealed class TokenEmitter
 
     /// <summary>
     /// Writes only the tokens of <paramref name="plan"/>, decided by name, with no proprietary pieces (which must see
-    /// every token): the output is the same as <see cref="Emit(List{SyntaxToken}, NameFacts[])"/>'s, since every other
+    /// every token): the output is the same as <see cref="Emit(CodeTokens, NameFacts[])"/>'s, since every other
     /// token is copied through.
     /// </summary>
-    public void Emit(List<SyntaxToken> tokens, NameFacts?[] names, EmitPlan plan)
+    public void Emit(CodeTokens tokens, NameFacts?[] names, EmitPlan plan)
     {
         if (_pieces.Count > 0)
         {
@@ -78,113 +78,96 @@ internal sealed class TokenEmitter
         var source = _output.Source;
         var entries = plan.Entries;
         _list = tokens;
+        _names = names;
         for (var k = 0; k < plan.Count; k++)
         {
             var i = EmitPlan.TokenIndex(entries[k]);
             _listIndex = i;
-            var token = tokens[i];
+            ref readonly var token = ref tokens[i];
             if (EmitPlan.HasTrivia(entries[k]))
             {
                 EmitOne(source, token, names[i]);
             }
             else
             {
-                Token(token, token.Span, names[i]);
+                Token(token, names[i]);
             }
         }
     }
 
-    public void Emit(IEnumerable<SyntaxToken> tokens)
-    {
-        var source = _output.Source;
-        _list = null;
-        foreach (var token in tokens)
-        {
-            EmitOne(source, token, null);
-            _previous3 = _previous2;
-            _previous2 = _previous1;
-            _previous1 = token;
-        }
-
-        if (_piece is not null)
-        {
-            ClosePiece();
-        }
-    }
-
-    private void EmitOne(string source, SyntaxToken token, NameFacts? name)
+    private void EmitOne(string source, in CodeToken token, NameFacts? name)
     {
         // Trivia that is nothing but spaces, tabs and line breaks is whitespace and end-of-line trivia, which is
-        // copied through: such runs (most of them) are checked on the text instead of walked trivia by trivia.
-        var span = token.Span;
-        var fullSpan = token.FullSpan;
-        if (fullSpan.Start < span.Start && !EmitPlan.IsPlainWhitespace(source, fullSpan.Start, span.Start))
+        // copied through: only tokens with more than that keep their trivia (see CodeTokens.Add).
+        if (token.LeadingCount > 0)
         {
-            foreach (var region in new TriviaRegions(source, token.LeadingTrivia))
+            foreach (var region in new TriviaRegions(source, _list.Leading(token)))
             {
                 Trivia(region);
             }
         }
 
-        if (Enter(span.Start, span.End))
+        if (Enter(token.Start, token.End))
         {
-            Token(token, span, name);
+            Token(token, name);
         }
 
-        if (span.End < fullSpan.End && !EmitPlan.IsPlainWhitespace(source, span.End, fullSpan.End))
+        if (token.TrailingCount > 0)
         {
-            foreach (var region in new TriviaRegions(source, token.TrailingTrivia))
+            foreach (var region in new TriviaRegions(source, _list.Trailing(token)))
             {
                 Trivia(region);
             }
         }
     }
 
-    private void Token(SyntaxToken token, TextSpan span, NameFacts? name)
+    private void Token(in CodeToken token, NameFacts? name)
     {
         switch (TokenWrites.Of(token))
         {
             case TokenWrite.Identifier:
-                Identifier(token, span, name);
+                Identifier(token, name);
                 break;
             case TokenWrite.StringLiteral:
                 LiteralMasker.Mask(_context, _output, token, null, OwnerOfLiteral());
                 break;
             case TokenWrite.InterpolatedText:
-                LiteralMasker.Mask(_context, _output, token, InterpolatedStyle(token), LiteralOwner.None);
+                LiteralMasker.Mask(_context, _output, token, token.InterpolatedStyle, LiteralOwner.None);
                 break;
             case TokenWrite.InterpolatedString:
                 Interpolated(token);
                 break;
             case TokenWrite.Unlexed:
-                RegionMasker.Mask(_context, _output.Source, token.SpanStart, token.Span.End, WordMode.Aggressive, _sink);
+                RegionMasker.Mask(_context, _output.Source, token.Start, token.End, WordMode.Aggressive, _sink);
                 break;
         }
     }
 
-    private void Identifier(SyntaxToken token, TextSpan span, NameFacts? name)
+    private void Identifier(in CodeToken token, NameFacts? name)
     {
         // By name, the token's facts carry the decision; the name is the token's text without a verbatim '@'.
-        var entry = name is not null ? name.Decision : _decisions.Decide(token);
-        var end = span.End;
-        var start = name is not null ? end - name.Name.Length : span.Start + (token.Text.Length > 1 && token.Text[0] == '@' ? 1 : 0);
+        var source = _output.Source;
+        var end = token.End;
+        var start = name is not null ? end - name.Name.Length : token.Start + (token.Length > 1 && source[token.Start] == '@' ? 1 : 0);
+        var entry = name is not null ? name.Decision : _decisions.Decide(source.Substring(start, end - start), token.Start);
         if (entry is null)
         {
-            if (!HasDigit(token.Text) || !_context.CollidesWithPlaceholder(_output.Source, start, end))
+            if (!HasDigit(source, token.Start, token.End) || !_context.CollidesWithPlaceholder(source, start, end))
             {
                 return;
             }
 
-            entry = _context.MaskName(RoleClassifier.NameOf(token), PseudonymRole.Name);
+            entry = _context.MaskName(RoleClassifier.NameOf(source, token), PseudonymRole.Name);
         }
 
         _output.Replace(start, end, entry.Emitted);
         _context.CountIdentifier(entry);
     }
 
-    private void Interpolated(SyntaxToken token)
+    private void Interpolated(in CodeToken token)
     {
-        var expression = _interpolations?.Get(token);
+        var source = _output.Source;
+        var expression = _interpolations?.Get(source, token);
         if (expression is null)
         {
             LiteralMasker.Withhold(_context, _output, token);
@@ -192,8 +175,11 @@ internal sealed class TokenEmitter
             return;
         }
 
-        var inner = new MaskedText(token.Text, 0, token.Text.Length);
-        new TokenEmitter(_context, _decisions, inner, null).Emit(expression.DescendantTokens());
+        var text = source.Substring(token.Start, token.Length);
+        var inner = new MaskedText(text, 0, text.Length);
+        var holes = new CodeTokens();
+        holes.AddRange(expression.DescendantTokens(), text);
+        new TokenEmitter(_context, _decisions, inner, null).Emit(holes);
         if (!inner.Changed)
         {
             return;
@@ -202,7 +188,7 @@ internal sealed class TokenEmitter
         var replacement = inner.ToString();
         if (LiteralMasker.IsSameLiteral(token, replacement))
         {
-            _output.Replace(token.SpanStart, token.Span.End, replacement);
+            _output.Replace(token.Start, token.End, replacement);
         }
         else
         {
@@ -320,20 +306,20 @@ internal sealed class TokenEmitter
     {
         var previous1 = Previous(1);
         var previous2 = Previous(2);
-        var connector = (SyntaxKind)previous1.RawKind;
-        if (connector is SyntaxKind.ColonToken or SyntaxKind.EqualsToken && NameOfNamedPairValue(previous2) is { } pairName)
+        var connector = previous1.Kind;
+        if (connector is SyntaxKind.ColonToken or SyntaxKind.EqualsToken && NameOfNamedPairValue() is { } pairName)
         {
             return LiteralOwner.Named(pairName);
         }
 
         if (connector is SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken && previous2.IsKind(SyntaxKind.IdentifierToken))
         {
-            return LiteralOwner.Named(previous2.ValueText);
+            return LiteralOwner.Named(ValueText(2));
         }
 
         if (connector == SyntaxKind.EqualsToken && previous2.IsKind(SyntaxKind.CloseBracketToken) && Previous(3).IsKind(SyntaxKind.StringLiteralToken))
         {
-            return LiteralOwner.Named(Previous(3).ValueText);
+            return LiteralOwner.Named(ValueText(3));
         }
 
         if (connector is not (SyntaxKind.OpenParenToken or SyntaxKind.CommaToken))
@@ -351,16 +337,17 @@ internal sealed class TokenEmitter
             return OwnerOfFirstArgument();
         }
 
-        return previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).RawKind is (int)SyntaxKind.OpenBraceToken or (int)SyntaxKind.OpenParenToken
-            ? LiteralOwner.Named(previous2.ValueText)
+        return previous2.IsKind(SyntaxKind.StringLiteralToken) && Previous(3).Kind is SyntaxKind.OpenBraceToken or SyntaxKind.OpenParenToken
+            ? LiteralOwner.Named(ValueText(2))
             : LiteralOwner.None;
     }
 
     // Configuration read as code names a setting and gives its value in two pairs: "- name: DB_PASSWORD" then
     // "value: ..." (Kubernetes YAML), {"name": "DB_PASSWORD", "value": "..."} (JSON). The setting's name, or null.
-    private string? NameOfNamedPairValue(SyntaxToken key)
+    private string? NameOfNamedPairValue()
     {
-        if (!(key.IsKind(SyntaxKind.IdentifierToken) || key.IsKind(SyntaxKind.StringLiteralToken)) || !string.Equals(key.ValueText, "value", System.StringComparison.OrdinalIgnoreCase))
+        var key = Previous(2);
+        if (!(key.IsKind(SyntaxKind.IdentifierToken) || key.IsKind(SyntaxKind.StringLiteralToken)) || !string.Equals(ValueText(2), "value", System.StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -368,7 +355,7 @@ internal sealed class TokenEmitter
         var back = Previous(3).IsKind(SyntaxKind.CommaToken) ? 4 : 3;
         var name = Previous(back);
         return (name.IsKind(SyntaxKind.IdentifierToken) || name.IsKind(SyntaxKind.StringLiteralToken)) && Previous(back + 1).IsKind(SyntaxKind.ColonToken)
-            ? name.ValueText
+            ? ValueText(back)
             : null;
     }
 
@@ -381,23 +368,23 @@ internal sealed class TokenEmitter
         for (var back = 2; back <= 16; back++)
         {
             var token = Previous(back);
-            switch ((SyntaxKind)token.RawKind)
+            switch (token.Kind)
             {
-                case SyntaxKind.IdentifierToken when CredentialParameters.IsKeyMaterialType(token.ValueText):
+                case SyntaxKind.IdentifierToken when CredentialParameters.IsKeyMaterialType(ValueText(back)):
                     return LiteralOwner.CredentialParameter;
                 case SyntaxKind.IdentifierToken:
-                    encodedForBasic |= token.ValueText == "ToBase64String";
+                    encodedForBasic |= ValueText(back) == "ToBase64String";
                     continue;
                 case SyntaxKind.DotToken or SyntaxKind.OpenParenToken or SyntaxKind.NewKeyword:
                     continue;
                 case SyntaxKind.EqualsToken or SyntaxKind.ColonToken or SyntaxKind.EqualsGreaterThanToken:
                     var name = Previous(back + 1);
-                    if (name.IsKind(SyntaxKind.IdentifierToken) && Previous(back + 2) is var type && type.IsKind(SyntaxKind.IdentifierToken) && CredentialParameters.IsKeyMaterialType(type.ValueText))
+                    if (name.IsKind(SyntaxKind.IdentifierToken) && Previous(back + 2).IsKind(SyntaxKind.IdentifierToken) && CredentialParameters.IsKeyMaterialType(ValueText(back + 2)))
                     {
                         return LiteralOwner.CredentialParameter;
                     }
 
-                    return encodedForBasic ? LiteralOwner.UserAndPassword : name.IsKind(SyntaxKind.IdentifierToken) ? LiteralOwner.Named(name.ValueText) : LiteralOwner.None;
+                    return encodedForBasic ? LiteralOwner.UserAndPassword : name.IsKind(SyntaxKind.IdentifierToken) ? LiteralOwner.Named(ValueText(back + 1)) : LiteralOwner.None;
                 default:
                     return encodedForBasic ? LiteralOwner.UserAndPassword : LiteralOwner.None;
             }
@@ -410,30 +397,26 @@ internal sealed class TokenEmitter
     // counted back to the call's parenthesis.
     private LiteralOwner OwnerAsArgument()
     {
-        if (_list is null)
-        {
-            return LiteralOwner.None; // only the last three tokens are known
-        }
-
         var depth = 0;
         var index = 0;
         for (var back = 1; back <= 64; back++)
         {
-            switch ((SyntaxKind)Previous(back).RawKind)
+            switch (Previous(back).Kind)
             {
                 case SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken:
                     depth++;
                     break;
                 case SyntaxKind.OpenParenToken when depth == 0:
                     var callee = Previous(back + 1);
-                    var qualifier = Previous(back + 2).IsKind(SyntaxKind.DotToken) ? Previous(back + 3).ValueText : null;
+                    var qualifier = Previous(back + 2).IsKind(SyntaxKind.DotToken) ? ValueText(back + 3) : null;
                     if (!callee.IsKind(SyntaxKind.IdentifierToken))
                     {
                         return LiteralOwner.None;
                     }
 
-                    return CredentialParameters.IsSecretArgument(callee.ValueText, qualifier, index) ? LiteralOwner.CredentialParameter
-                        : CredentialParameters.MakesClient(callee.ValueText, qualifier) ? LiteralOwner.ClientArgument
+                    var calleeName = ValueText(back + 1);
+                    return CredentialParameters.IsSecretArgument(calleeName, qualifier, index) ? LiteralOwner.CredentialParameter
+                        : CredentialParameters.MakesClient(calleeName, qualifier) ? LiteralOwner.ClientArgument
                         : LiteralOwner.None;
                 case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
                     if (depth == 0)
@@ -454,34 +437,37 @@ internal sealed class TokenEmitter
         return LiteralOwner.None;
     }
 
-    // The token written <paramref name="back"/> places before the current one (from the list when there is one: a
-    // plan skips tokens, and the list also holds those inside withheld code).
-    private SyntaxToken Previous(int back)
+    // The token <paramref name="back"/> places before the current one in the list (a plan skips tokens, and the list
+    // also holds those inside withheld code); a default one (SyntaxKind.None) before the first.
+    private CodeToken Previous(int back) => _list.At(_listIndex - back);
+
+    // What the token <paramref name="back"/> places before the current one says: an identifier's name (without a
+    // verbatim '@'), a string literal's value; its text otherwise.
+    private string ValueText(int back)
     {
-        if (_list is not null)
+        var index = _listIndex - back;
+        var token = _list.At(index);
+        var source = _output.Source;
+        switch (token.Kind)
         {
-            return _listIndex - back >= 0 ? _list[_listIndex - back] : default;
+            case SyntaxKind.IdentifierToken:
+                return _names?[index]?.Name ?? RoleClassifier.NameOf(source, token);
+            case SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken:
+                return CSharpStringContent.TryGetLiteralContent(source, token.Start, token.End, out var start, out var end, out var style)
+                    ? CSharpStringContent.Decode(source, start, end, style, interpolated: false).Value
+                    : source.Substring(token.Start, token.Length);
+            case SyntaxKind.None:
+                return string.Empty;
+            default:
+                return source.Substring(token.Start, token.Length);
         }
-
-        return back switch
-        {
-            1 => _previous1,
-            2 => _previous2,
-            _ => _previous3,
-        };
     }
 
-    private static CSharpStringStyle InterpolatedStyle(SyntaxToken token)
+    private static bool HasDigit(string source, int start, int end)
     {
-        var start = token.Parent?.FirstAncestorOrSelf<InterpolatedStringExpressionSyntax>()?.StringStartToken.Text ?? "$\"";
-        return start.Contains("\"\"\"") ? CSharpStringStyle.Raw : start.IndexOf('@') >= 0 ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
-    }
-
-    private static bool HasDigit(string text)
-    {
-        foreach (var c in text)
+        for (var i = start; i < end; i++)
         {
-            if (Words.IsAsciiDigit(c))
+            if (Words.IsAsciiDigit(source[i]))
             {
                 return true;
             }

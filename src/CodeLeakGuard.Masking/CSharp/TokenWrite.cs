@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeLeakGuard.Masking.CSharp;
@@ -28,7 +27,7 @@ internal enum TokenWrite
 
 internal static class TokenWrites
 {
-    public static TokenWrite Of(SyntaxToken token) => (SyntaxKind)token.RawKind switch
+    public static TokenWrite Of(in CodeToken token) => token.Kind switch
     {
         SyntaxKind.IdentifierToken => TokenWrite.Identifier,
         SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken

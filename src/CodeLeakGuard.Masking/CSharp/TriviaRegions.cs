@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis;
+using System;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
@@ -15,9 +15,9 @@ namespace CodeLeakGuard.Masking.CSharp;
 internal readonly struct TriviaRegions
 {
     private readonly string _source;
-    private readonly SyntaxTriviaList _trivia;
+    private readonly ArraySegment<CodeTrivia> _trivia;
 
-    public TriviaRegions(string source, SyntaxTriviaList trivia)
+    public TriviaRegions(string source, ArraySegment<CodeTrivia> trivia)
     {
         _source = source;
         _trivia = trivia;
@@ -26,9 +26,9 @@ internal readonly struct TriviaRegions
     public Enumerator GetEnumerator() => new(_source, _trivia);
 
     /// <summary>A <c>///</c> line (not <c>////</c>), as a lexer that does not parse documentation comments gives it.</summary>
-    public static bool IsDocumentationLine(string source, SyntaxTrivia trivia)
+    public static bool IsDocumentationLine(string source, in CodeTrivia trivia)
     {
-        if (trivia.RawKind != (int)SyntaxKind.SingleLineCommentTrivia)
+        if (trivia.Kind != SyntaxKind.SingleLineCommentTrivia)
         {
             return false;
         }
@@ -71,10 +71,10 @@ internal readonly struct TriviaRegions
         span.Length >= 5 && span.End <= source.Length && string.CompareOrdinal(source, span.Start, "/**", 0, 3) == 0 && source[span.Start + 3] is not ('*' or '/');
 
     /// <summary>One trivia (<see cref="Trivia"/>), or a run of <c>///</c> lines from <see cref="Start"/> to <see cref="End"/>.</summary>
-    public readonly record struct Region(SyntaxTrivia Trivia, int Start, int End, bool IsDocumentation)
+    public readonly record struct Region(CodeTrivia Trivia, int Start, int End, bool IsDocumentation)
     {
         /// <summary>The trivia's kind; a run of <c>///</c> lines is the documentation comment a parser would have made of it.</summary>
-        public SyntaxKind Kind => IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : (SyntaxKind)Trivia.RawKind;
+        public SyntaxKind Kind => IsDocumentation ? SyntaxKind.SingleLineDocumentationCommentTrivia : Trivia.Kind;
 
         public TextSpan Span => TextSpan.FromBounds(Start, End);
     }
@@ -82,16 +82,18 @@ internal readonly struct TriviaRegions
     public struct Enumerator
     {
         private readonly string _source;
-        private SyntaxTriviaList.Enumerator _inner;
-        private SyntaxTrivia _held; // read past the end of a run, given next
+        private readonly ArraySegment<CodeTrivia> _trivia;
+        private int _next;
+        private CodeTrivia _held; // read past the end of a run, given next
         private bool _hasHeld;
         private int _runStart;
         private int _runEnd;
 
-        public Enumerator(string source, SyntaxTriviaList trivia)
+        public Enumerator(string source, ArraySegment<CodeTrivia> trivia)
         {
             _source = source;
-            _inner = trivia.GetEnumerator();
+            _trivia = trivia;
+            _next = 0;
             _held = default;
             _hasHeld = false;
             _runStart = -1;
@@ -103,9 +105,9 @@ internal readonly struct TriviaRegions
 
         public bool MoveNext()
         {
-            while (_hasHeld || _inner.MoveNext())
+            while (_hasHeld || _next < _trivia.Count)
             {
-                var trivia = _hasHeld ? _held : _inner.Current;
+                var trivia = _hasHeld ? _held : _trivia.Array![_trivia.Offset + _next++];
                 _hasHeld = false;
                 if (IsDocumentationLine(_source, trivia))
                 {
@@ -122,7 +124,7 @@ internal readonly struct TriviaRegions
                         continue;
                     }
                 }
-                else if (_runStart >= 0 && trivia.RawKind is (int)SyntaxKind.WhitespaceTrivia or (int)SyntaxKind.EndOfLineTrivia)
+                else if (_runStart >= 0 && trivia.Kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia)
                 {
                     continue;
                 }
@@ -133,7 +135,7 @@ internal readonly struct TriviaRegions
                     return EndRun();
                 }
 
-                Current = new Region(trivia, trivia.FullSpan.Start, trivia.FullSpan.End, IsDocumentation: false);
+                Current = new Region(trivia, trivia.FullStart, trivia.FullEnd, IsDocumentation: false);
                 return true;
             }
 

@@ -1,0 +1,796 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CodeLeakGuard.Masking.CSharp;
+
+/// <summary>
+/// Lexes the C# most code is made of straight into <see cref="CodeTokens"/>, the same tokens and trivia as Roslyn's
+/// <c>SyntaxFactory.ParseTokens</c> gives, without its objects. Roslyn's lexer makes a green node per token and
+/// keeps new identifiers and tokens in process-wide caches, so code never seen before left a request's tokens alive
+/// through every garbage collection; it was also a fifth of the masker's time. Anything this lexer does not cover
+/// exactly as Roslyn does — directives, conflict markers, raw strings, characters outside ASCII in code, Unicode
+/// escapes in names, malformed literals and stray characters — makes it give up (false), and the code is lexed by
+/// Roslyn instead: it never guesses. A test holds it to Roslyn's tokens over real code.
+/// </summary>
+internal sealed class CodeLexer
+{
+    private const int MaxTriviaPerSide = 1024;
+
+    private static readonly Keywords ReservedKeywords = new();
+
+    // Roslyn 4.x lexes `..` as one token; Roslyn 5 as two dots, which its parser puts together. The masker runs on
+    // whichever Roslyn the application loads, so the loaded one is asked.
+    private static readonly bool DotDotIsOneToken = SyntaxFactory.ParseTokens("a..b").Skip(1).First().RawKind == (int)SyntaxKind.DotDotToken;
+
+    private readonly string _text;
+    private readonly CodeTokens _tokens;
+    private readonly List<CodeTrivia> _leading = new();
+    private readonly List<CodeTrivia> _trailing = new();
+    private int _position;
+
+    private CodeLexer(string text, CodeTokens tokens)
+    {
+        _text = text;
+        _tokens = tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> (ending with the end-of-file token) to <paramref name="tokens"/>; false when it is code to leave to Roslyn, with <paramref name="tokens"/> then in no defined state.</summary>
+    public static bool TryLex(string text, CodeTokens tokens) => new CodeLexer(text, tokens).Run();
+
+    private bool Run()
+    {
+        while (true)
+        {
+            var fullStart = _position;
+            if (!LeadingTrivia())
+            {
+                return false;
+            }
+
+            var start = _position;
+            SyntaxKind kind;
+            if (_position >= _text.Length)
+            {
+                kind = SyntaxKind.EndOfFileToken;
+            }
+            else if (!Token(out kind))
+            {
+                return false;
+            }
+
+            var end = _position;
+            if (kind != SyntaxKind.EndOfFileToken && !TrailingTrivia())
+            {
+                return false;
+            }
+
+            AddToken(kind, fullStart, start, end);
+            if (kind == SyntaxKind.EndOfFileToken)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void AddToken(SyntaxKind kind, int fullStart, int start, int end)
+    {
+        var first = _tokens.TriviaCount;
+        var leading = KeepTrivia(_leading);
+        var trailing = KeepTrivia(_trailing);
+        _tokens.Add(new CodeToken(kind, fullStart, start, end, _position, first, leading, trailing, containsDiagnostics: false));
+    }
+
+    // Trivia is kept only when its text is more than spaces, tabs and line breaks (as CodeTokens.Add keeps Roslyn's).
+    private int KeepTrivia(List<CodeTrivia> trivia)
+    {
+        if (trivia.Count == 0 || EmitPlan.IsPlainWhitespace(_text, trivia[0].FullStart, trivia[trivia.Count - 1].FullEnd))
+        {
+            return 0;
+        }
+
+        foreach (var item in trivia)
+        {
+            _tokens.AddTrivia(item);
+        }
+
+        return trivia.Count;
+    }
+
+    // Whitespace, line breaks and comments before a token. A directive or conflict marker is left to Roslyn.
+    private bool LeadingTrivia()
+    {
+        _leading.Clear();
+        while (_position < _text.Length && _leading.Count < MaxTriviaPerSide)
+        {
+            var c = _text[_position];
+            if (c is ' ' or '\t' or '\v' or '\f')
+            {
+                Whitespace(_leading);
+            }
+            else if (c is '\r' or '\n')
+            {
+                EndOfLine(_leading);
+            }
+            else if (c == '/' && Peek(1) is '/' or '*')
+            {
+                if (!Comment(_leading))
+                {
+                    return false;
+                }
+            }
+            else if (c == '#' || (IsLineStart(_position) && IsConflictMarker()))
+            {
+                return false;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return _leading.Count < MaxTriviaPerSide;
+    }
+
+    // Whitespace and comments after a token, up to and with the end of its line.
+    private bool TrailingTrivia()
+    {
+        _trailing.Clear();
+        while (_position < _text.Length && _trailing.Count < MaxTriviaPerSide)
+        {
+            var c = _text[_position];
+            if (c is ' ' or '\t' or '\v' or '\f')
+            {
+                Whitespace(_trailing);
+            }
+            else if (c is '\r' or '\n')
+            {
+                EndOfLine(_trailing);
+                return true;
+            }
+            else if (c == '/' && Peek(1) is '/' or '*')
+            {
+                if (!Comment(_trailing))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return _trailing.Count < MaxTriviaPerSide;
+    }
+
+    private void Whitespace(List<CodeTrivia> trivia)
+    {
+        var start = _position;
+        while (_position < _text.Length && _text[_position] is ' ' or '\t' or '\v' or '\f')
+        {
+            _position++;
+        }
+
+        trivia.Add(new CodeTrivia(SyntaxKind.WhitespaceTrivia, start, start, _position, _position));
+    }
+
+    private void EndOfLine(List<CodeTrivia> trivia)
+    {
+        var start = _position;
+        _position += _text[_position] == '\r' && Peek(1) == '\n' ? 2 : 1;
+        trivia.Add(new CodeTrivia(SyntaxKind.EndOfLineTrivia, start, start, _position, _position));
+    }
+
+    // `// ...` to the end of the line; `/* ... */` (an unterminated one is left to Roslyn).
+    private bool Comment(List<CodeTrivia> trivia)
+    {
+        var start = _position;
+        if (Peek(1) == '/')
+        {
+            while (_position < _text.Length && _text[_position] is not ('\r' or '\n'))
+            {
+                _position++;
+            }
+
+            trivia.Add(new CodeTrivia(SyntaxKind.SingleLineCommentTrivia, start, start, _position, _position));
+            return true;
+        }
+
+        var close = _text.IndexOf("*/", _position + 2, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        _position = close + 2;
+        trivia.Add(new CodeTrivia(SyntaxKind.MultiLineCommentTrivia, start, start, _position, _position));
+        return true;
+    }
+
+    private bool Token(out SyntaxKind kind)
+    {
+        var c = _text[_position];
+        kind = SyntaxKind.None;
+        if (IsIdentifierStart(c))
+        {
+            return IdentifierOrKeyword(out kind);
+        }
+
+        // `.5` is a number, but not after another dot: `..3` is a range's dots and 3, as Roslyn's lexer has it.
+        if (c is >= '0' and <= '9' || (c == '.' && Peek(1) is >= '0' and <= '9' && (_position == 0 || _text[_position - 1] != '.')))
+        {
+            kind = SyntaxKind.NumericLiteralToken;
+            return Number();
+        }
+
+        switch (c)
+        {
+            case '"':
+                return Peek(1) == '"' && Peek(2) == '"' ? false : RegularString(out kind);
+            case '\'':
+                kind = SyntaxKind.CharacterLiteralToken;
+                return CharacterLiteral();
+            case '@':
+                return AtSign(out kind);
+            case '$':
+                kind = SyntaxKind.InterpolatedStringToken;
+                return Peek(1) == '@' || (Peek(1) == '"' && !(Peek(2) == '"' && Peek(3) == '"')) ? InterpolatedString() : false;
+        }
+
+        kind = Punctuation(c);
+        return kind != SyntaxKind.None;
+    }
+
+    private bool IdentifierOrKeyword(out SyntaxKind kind)
+    {
+        var start = _position;
+        while (_position < _text.Length && IsIdentifierPart(_text[_position]))
+        {
+            _position++;
+        }
+
+        kind = ReservedKeywords.Find(_text, start, _position - start);
+        return !FollowedByUnhandledNamePart();
+    }
+
+    // A name that goes on in characters this lexer leaves to Roslyn: letters outside ASCII, a Unicode escape.
+    private bool FollowedByUnhandledNamePart() => _position < _text.Length && (_text[_position] > 0x7F || _text[_position] == '\\');
+
+    private bool AtSign(out SyntaxKind kind)
+    {
+        kind = SyntaxKind.None;
+        var next = Peek(1);
+        if (IsIdentifierStart(next))
+        {
+            _position++;
+            while (_position < _text.Length && IsIdentifierPart(_text[_position]))
+            {
+                _position++;
+            }
+
+            kind = SyntaxKind.IdentifierToken;
+            return !FollowedByUnhandledNamePart();
+        }
+
+        if (next == '"')
+        {
+            _position++;
+            return VerbatimString(out kind);
+        }
+
+        if (next == '$' && Peek(2) == '"')
+        {
+            kind = SyntaxKind.InterpolatedStringToken;
+            return InterpolatedString();
+        }
+
+        return false;
+    }
+
+    // "...", with escapes; an optional u8 suffix. Unterminated strings and unknown escapes (errors) are left to Roslyn.
+    private bool RegularString(out SyntaxKind kind)
+    {
+        kind = SyntaxKind.StringLiteralToken;
+        _position++;
+        while (true)
+        {
+            if (_position >= _text.Length)
+            {
+                return false;
+            }
+
+            var c = _text[_position];
+            if (c == '"')
+            {
+                _position++;
+                break;
+            }
+
+            if (c is '\r' or '\n' || (c == '\\' && !Escape()))
+            {
+                return false;
+            }
+
+            if (c != '\\')
+            {
+                _position++;
+            }
+        }
+
+        if (Peek(0) is 'u' or 'U' && Peek(1) == '8')
+        {
+            _position += 2;
+            kind = SyntaxKind.Utf8StringLiteralToken;
+        }
+
+        return !FollowedByUnhandledNamePart();
+    }
+
+    // @"...", "" for a quote, over any number of lines (at the '"'); an optional u8 suffix.
+    private bool VerbatimString(out SyntaxKind kind)
+    {
+        kind = SyntaxKind.StringLiteralToken;
+        _position++;
+        while (true)
+        {
+            var quote = _text.IndexOf('"', _position);
+            if (quote < 0)
+            {
+                return false;
+            }
+
+            _position = quote + 1;
+            if (Peek(0) != '"')
+            {
+                break;
+            }
+
+            _position++;
+        }
+
+        if (Peek(0) is 'u' or 'U' && Peek(1) == '8')
+        {
+            _position += 2;
+            kind = SyntaxKind.Utf8StringLiteralToken;
+        }
+
+        return !FollowedByUnhandledNamePart();
+    }
+
+    // 'x', '\n', '\u0041': anything else (empty, unterminated, more than one character) is left to Roslyn.
+    private bool CharacterLiteral()
+    {
+        _position++;
+        var c = Peek(0);
+        if (c is '\'' or '\r' or '\n' or '\0' || _position >= _text.Length)
+        {
+            return false;
+        }
+
+        if (c == '\\')
+        {
+            if (!Escape())
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+
+            _position++;
+        }
+
+        if (Peek(0) != '\'')
+        {
+            return false;
+        }
+
+        _position++;
+        return true;
+    }
+
+    // One escape sequence at a backslash, as C# knows them; false for any other (an error Roslyn reports).
+    private bool Escape()
+    {
+        var next = Peek(1);
+        switch (next)
+        {
+            case '\'' or '"' or '\\' or '0' or 'a' or 'b' or 'f' or 'n' or 'r' or 't' or 'v':
+                _position += 2;
+                return true;
+            case 'u':
+                return HexDigits(4, 4);
+            case 'U':
+                return HexDigits(8, 8) && ValidLongEscape();
+            case 'x':
+                return HexDigits(1, 4);
+            default:
+                return false;
+        }
+    }
+
+    private bool HexDigits(int minimum, int maximum)
+    {
+        var i = _position + 2;
+        var count = 0;
+        while (count < maximum && i < _text.Length && Uri.IsHexDigit(_text[i]))
+        {
+            i++;
+            count++;
+        }
+
+        if (count < minimum)
+        {
+            return false;
+        }
+
+        _position = i;
+        return true;
+    }
+
+    // \U0010FFFF at most; checked after the eight digits were read.
+    private bool ValidLongEscape() => uint.Parse(_text.Substring(_position - 8, 8), System.Globalization.NumberStyles.HexNumber) <= 0x10FFFF;
+
+    // $"...", $@"...", @$"...": one token, holes and all, as Roslyn's lexer gives it. Raw interpolated strings, line
+    // breaks in a regular one, comments in holes and anything unbalanced are left to Roslyn.
+    private bool InterpolatedString()
+    {
+        var verbatim = false;
+        while (_text[_position] is '$' or '@')
+        {
+            verbatim |= _text[_position] == '@';
+            _position++;
+        }
+
+        if (Peek(0) != '"' || (Peek(1) == '"' && Peek(2) == '"'))
+        {
+            return false;
+        }
+
+        _position++;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            switch (c)
+            {
+                case '"' when verbatim && Peek(1) == '"':
+                    _position += 2;
+                    break;
+                case '"':
+                    _position++;
+                    return !FollowedByUnhandledNamePart() && Peek(0) is not ('u' or 'U');
+                case '{' when Peek(1) == '{':
+                case '}' when Peek(1) == '}':
+                    _position += 2;
+                    break;
+                case '{':
+                    _position++;
+                    if (!Hole(verbatim))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '}':
+                    return false;
+                case '\\' when !verbatim:
+                    if (!Escape())
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '\r' or '\n' when !verbatim:
+                    return false;
+                default:
+                    _position++;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    // The code of a hole up to its closing brace, with an optional alignment and format: brackets are balanced,
+    // literals inside are read whole.
+    private bool Hole(bool verbatim)
+    {
+        var depth = 0;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    _position++;
+                    break;
+                case ')' or ']':
+                    if (--depth < 0)
+                    {
+                        return false;
+                    }
+
+                    _position++;
+                    break;
+                case '}' when depth == 0:
+                    _position++;
+                    return true;
+                case '}':
+                    depth--;
+                    _position++;
+                    break;
+                case ':' when depth == 0:
+                    return Format(verbatim);
+                case '"':
+                    if (Peek(1) == '"' && Peek(2) == '"' || !RegularString(out _))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '\'':
+                    if (!CharacterLiteral())
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '@':
+                    if (!AtSign(out _))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '$':
+                    if (Peek(1) is not ('"' or '@') || !InterpolatedString())
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '/' when Peek(1) is '/' or '*':
+                    return false;
+                case '\r' or '\n' when !verbatim:
+                    return false;
+                default:
+                    if (c > 0x7F || c == '#' || c == '\\' || c == '`')
+                    {
+                        return false;
+                    }
+
+                    _position++;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    // The format after a hole's ':' up to its closing brace (no quote or brace inside, no line break in a regular string).
+    private bool Format(bool verbatim)
+    {
+        _position++;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (c == '}')
+            {
+                _position++;
+                return true;
+            }
+
+            if (c is '"' or '{' or '\\' || (!verbatim && c is '\r' or '\n'))
+            {
+                return false;
+            }
+
+            _position++;
+        }
+
+        return false;
+    }
+
+    // Decimal, hexadecimal and binary integers, reals with a fraction or exponent, and their suffixes.
+    private bool Number()
+    {
+        if (Peek(0) == '0' && Peek(1) is 'x' or 'X' or 'b' or 'B')
+        {
+            var hex = Peek(1) is 'x' or 'X';
+            _position += 2;
+            var digits = 0;
+            while (_position < _text.Length && (hex ? Uri.IsHexDigit(_text[_position]) : _text[_position] is '0' or '1') || Peek(0) == '_')
+            {
+                digits += Peek(0) == '_' ? 0 : 1;
+                _position++;
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            IntegerSuffix();
+            return !FollowedByNamePart();
+        }
+
+        Digits();
+        var real = false;
+        if (Peek(0) == '.' && Peek(1) is >= '0' and <= '9')
+        {
+            _position++;
+            Digits();
+            real = true;
+        }
+
+        if (Peek(0) is 'e' or 'E' && (Peek(1) is >= '0' and <= '9' || (Peek(1) is '+' or '-' && Peek(2) is >= '0' and <= '9')))
+        {
+            _position += Peek(1) is '+' or '-' ? 2 : 1;
+            Digits();
+            real = true;
+        }
+
+        if (Peek(0) is 'f' or 'F' or 'd' or 'D' or 'm' or 'M')
+        {
+            _position++;
+        }
+        else if (!real)
+        {
+            IntegerSuffix();
+        }
+
+        return !FollowedByNamePart();
+    }
+
+    private void Digits()
+    {
+        while (Peek(0) is >= '0' and <= '9' or '_')
+        {
+            _position++;
+        }
+    }
+
+    private void IntegerSuffix()
+    {
+        if (Peek(0) is 'u' or 'U')
+        {
+            _position += Peek(1) is 'l' or 'L' ? 2 : 1;
+        }
+        else if (Peek(0) is 'l' or 'L')
+        {
+            _position += Peek(1) is 'u' or 'U' ? 2 : 1;
+        }
+    }
+
+    // A number run into letters (`1abc`, `0x1G`) is an error Roslyn reports its own way: left to it.
+    private bool FollowedByNamePart() => _position < _text.Length && (IsIdentifierPart(_text[_position]) || _text[_position] > 0x7F || _text[_position] == '\\');
+
+    private SyntaxKind Punctuation(char c)
+    {
+        var next = Peek(1);
+        var (kind, length) = c switch
+        {
+            '{' => (SyntaxKind.OpenBraceToken, 1),
+            '}' => (SyntaxKind.CloseBraceToken, 1),
+            '(' => (SyntaxKind.OpenParenToken, 1),
+            ')' => (SyntaxKind.CloseParenToken, 1),
+            '[' => (SyntaxKind.OpenBracketToken, 1),
+            ']' => (SyntaxKind.CloseBracketToken, 1),
+            ';' => (SyntaxKind.SemicolonToken, 1),
+            ',' => (SyntaxKind.CommaToken, 1),
+            '~' => (SyntaxKind.TildeToken, 1),
+            '.' => next == '.' && DotDotIsOneToken ? (SyntaxKind.DotDotToken, 2) : (SyntaxKind.DotToken, 1),
+            ':' => next == ':' ? (SyntaxKind.ColonColonToken, 2) : (SyntaxKind.ColonToken, 1),
+            '!' => next == '=' ? (SyntaxKind.ExclamationEqualsToken, 2) : (SyntaxKind.ExclamationToken, 1),
+            '%' => next == '=' ? (SyntaxKind.PercentEqualsToken, 2) : (SyntaxKind.PercentToken, 1),
+            '^' => next == '=' ? (SyntaxKind.CaretEqualsToken, 2) : (SyntaxKind.CaretToken, 1),
+            '*' => next == '=' ? (SyntaxKind.AsteriskEqualsToken, 2) : (SyntaxKind.AsteriskToken, 1),
+            '/' => next == '=' ? (SyntaxKind.SlashEqualsToken, 2) : (SyntaxKind.SlashToken, 1),
+            '&' => next == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : next == '=' ? (SyntaxKind.AmpersandEqualsToken, 2) : (SyntaxKind.AmpersandToken, 1),
+            '|' => next == '|' ? (SyntaxKind.BarBarToken, 2) : next == '=' ? (SyntaxKind.BarEqualsToken, 2) : (SyntaxKind.BarToken, 1),
+            '+' => next == '+' ? (SyntaxKind.PlusPlusToken, 2) : next == '=' ? (SyntaxKind.PlusEqualsToken, 2) : (SyntaxKind.PlusToken, 1),
+            '-' => next == '-' ? (SyntaxKind.MinusMinusToken, 2) : next == '=' ? (SyntaxKind.MinusEqualsToken, 2) : next == '>' ? (SyntaxKind.MinusGreaterThanToken, 2) : (SyntaxKind.MinusToken, 1),
+            '=' => next == '=' ? (SyntaxKind.EqualsEqualsToken, 2) : next == '>' ? (SyntaxKind.EqualsGreaterThanToken, 2) : (SyntaxKind.EqualsToken, 1),
+            '<' => next == '=' ? (SyntaxKind.LessThanEqualsToken, 2)
+                : next == '<' ? (Peek(2) == '=' ? (SyntaxKind.LessThanLessThanEqualsToken, 3) : (SyntaxKind.LessThanLessThanToken, 2))
+                : (SyntaxKind.LessThanToken, 1),
+            '>' => next == '=' ? (SyntaxKind.GreaterThanEqualsToken, 2) : (SyntaxKind.GreaterThanToken, 1),
+            '?' => next == '?' ? (Peek(2) == '=' ? (SyntaxKind.QuestionQuestionEqualsToken, 3) : (SyntaxKind.QuestionQuestionToken, 2)) : (SyntaxKind.QuestionToken, 1),
+            _ => (SyntaxKind.None, 0),
+        };
+        _position += length;
+        return kind;
+    }
+
+    private bool IsLineStart(int position) => position == 0 || _text[position - 1] is '\r' or '\n';
+
+    // Seven of '<', '=', '|' or '>' at a line's start: a merge conflict's marker, which Roslyn reads as trivia.
+    private bool IsConflictMarker()
+    {
+        var c = _text[_position];
+        if (c is not ('<' or '=' or '|' or '>'))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < 7; i++)
+        {
+            if (Peek(i) != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
+
+    private static bool IsIdentifierStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+
+    private static bool IsIdentifierPart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+
+    /// <summary>C#'s reserved keywords, found by their characters in the text without a string.</summary>
+    private sealed class Keywords
+    {
+        private readonly (string Text, SyntaxKind Kind)[]?[] _byLengthAndFirst = new (string, SyntaxKind)[]?[16 * 26];
+
+        public Keywords()
+        {
+            var lists = new Dictionary<int, List<(string, SyntaxKind)>>();
+            foreach (var kind in SyntaxFacts.GetReservedKeywordKinds())
+            {
+                var text = SyntaxFacts.GetText(kind);
+                if (Slot(text, 0, text.Length) is not { } slot)
+                {
+                    continue; // __arglist and the like: not ASCII lower-case first, looked up the slow way
+                }
+
+                if (!lists.TryGetValue(slot, out var list))
+                {
+                    lists[slot] = list = new List<(string, SyntaxKind)>();
+                }
+
+                list.Add((text, kind));
+            }
+
+            foreach (var pair in lists)
+            {
+                _byLengthAndFirst[pair.Key] = pair.Value.ToArray();
+            }
+        }
+
+        public SyntaxKind Find(string text, int start, int length)
+        {
+            if (text[start] == '_')
+            {
+                return length >= 2 && text[start + 1] == '_' ? SyntaxFacts.GetKeywordKind(text.Substring(start, length)) is var kind && SyntaxFacts.IsReservedKeyword(kind) ? kind : SyntaxKind.IdentifierToken : SyntaxKind.IdentifierToken;
+            }
+
+            if (Slot(text, start, length) is not { } slot || _byLengthAndFirst[slot] is not { } candidates)
+            {
+                return SyntaxKind.IdentifierToken;
+            }
+
+            foreach (var (keyword, kind) in candidates)
+            {
+                if (string.CompareOrdinal(keyword, 0, text, start, length) == 0)
+                {
+                    return kind;
+                }
+            }
+
+            return SyntaxKind.IdentifierToken;
+        }
+
+        private static int? Slot(string text, int start, int length) =>
+            length is >= 2 and < 16 && text[start] is >= 'a' and <= 'z' ? length * 26 + (text[start] - 'a') : null;
+    }
+}
