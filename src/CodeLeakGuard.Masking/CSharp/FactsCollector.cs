@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Identifiers;
 
@@ -6,8 +5,8 @@ namespace CodeLeakGuard.Masking.CSharp;
 
 /// <summary>
 /// The facts of every name of one call, in order of first appearance. Names are looked up by their characters in
-/// the source (<see cref="Get(string, int, int)"/>), so an identifier met again costs no string: only the first
-/// occurrence of a name makes one.
+/// the source (<see cref="Get(string, int, int)"/>), so an identifier met again costs no string, and a name any code
+/// has used before gets the string it got then (<see cref="NameStrings"/>).
 /// </summary>
 internal sealed class FactsCollector
 {
@@ -57,7 +56,7 @@ internal sealed class FactsCollector
             return _inOrder[_buckets[slot] - 1];
         }
 
-        var name = whole ?? source.Substring(start, length);
+        var name = whole ?? NameStrings.Get(source, start, length, hash);
         var facts = new NameFacts(name);
         HasEscapedName |= name.IndexOf('\\') >= 0;
         _inOrder.Add(facts);
