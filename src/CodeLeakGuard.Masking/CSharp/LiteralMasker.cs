@@ -122,9 +122,20 @@ internal static class LiteralMasker
         context.WithheldLiterals++;
     }
 
+    [System.ThreadStatic]
+    private static CodeTokens? _scratch;
+
     /// <summary>True when <paramref name="text"/> lexes as one token of the same kind, with no error the original did not have.</summary>
     public static bool IsSameLiteral(in CodeToken original, string text)
     {
+        // The masker's own lexer first (it reads most literals, and Roslyn's would keep the new names in its caches).
+        var scratch = _scratch ??= new CodeTokens();
+        scratch.Clear();
+        if (CodeLexer.TryLex(text, scratch))
+        {
+            return scratch.Count == 2 && scratch[0].Kind == original.Kind && scratch[0].FullStart == 0 && scratch[0].FullEnd == text.Length;
+        }
+
         var token = SyntaxFactory.ParseToken(text);
         return token.RawKind == (int)original.Kind && token.FullSpan.Length == text.Length && (original.ContainsDiagnostics || !token.ContainsDiagnostics);
     }
