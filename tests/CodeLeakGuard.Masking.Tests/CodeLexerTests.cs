@@ -90,6 +90,35 @@ public class CodeLexerTests
     }
 
     [Fact]
+    public void Interpolated_strings_read_into_the_tokens_Roslyns_parser_makes()
+    {
+        var strings = RepositorySources().Select(file => file.Text).Concat(EdgeCode)
+            .SelectMany(text => SyntaxFactory.ParseTokens(text, 0, 0, Lexing).Where(t => t.IsKind(SyntaxKind.InterpolatedStringToken)).Select(t => t.Text))
+            .Concat(["$\"{a}{{b}} {c,-10:N2} {d?.e ?? \"f\"} {new[] { 1, 2 }[0]} {$\"{nested}\"}\"", "@$\"{x}\\path\"\"q\"\"\n{y\n}\"", "$@\"{(a ? b : c)}\""])
+            .Distinct()
+            .ToList();
+        var read = 0;
+        foreach (var text in strings)
+        {
+            var own = new CodeTokens();
+            if (!CodeLexer.TryLexInterpolated(text, own))
+            {
+                continue;
+            }
+
+            read++;
+            var parsed = SyntaxFactory.ParseExpression(text, 0, Lexing, consumeFullText: true).DescendantTokens().ToList();
+            var roslyn = new CodeTokens();
+            roslyn.AddRange(parsed, text);
+            var ownTokens = Enumerable.Range(0, own.Count).Select(i => (own[i].Kind, own[i].Start, own[i].End, own[i].InterpolatedStyle));
+            var roslynTokens = Enumerable.Range(0, roslyn.Count).Select(i => (roslyn[i].Kind, roslyn[i].Start, roslyn[i].End, roslyn[i].InterpolatedStyle));
+            Assert.True(ownTokens.SequenceEqual(roslynTokens), $"{text}\nown:    {string.Join(" ", ownTokens)}\nRoslyn: {string.Join(" ", roslynTokens)}");
+        }
+
+        Assert.True(strings.Count > 50 && read >= strings.Count * 0.8, $"read {read} of {strings.Count} interpolated strings");
+    }
+
+    [Fact]
     public void Masking_with_either_lexer_writes_the_same_text()
     {
         foreach (var (path, text) in TestCodeBase.Files.Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal)).Concat(EdgeCode.Select(code => (Path: "edge", Text: code))))

@@ -83,12 +83,9 @@ internal static class CSharpMasker
             new RoleClassifier(facts).Run(tokens, text, names);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (tokens[i].Kind == SyntaxKind.InterpolatedStringToken && interpolations.Get(text, tokens[i]) is { } expression)
+                if (tokens[i].Kind == SyntaxKind.InterpolatedStringToken && interpolations.Get(text, tokens[i]) is { } interpolation)
                 {
-                    var holes = new CodeTokens();
-                    var holesText = text.Substring(tokens[i].Start, tokens[i].Length);
-                    holes.AddRange(expression.DescendantTokens(), holesText);
-                    RoleClassifier.RunFragment(facts, holes, holesText);
+                    RoleClassifier.RunFragment(facts, interpolation.Tokens, interpolation.Text);
                 }
             }
 
@@ -115,7 +112,7 @@ internal static class CSharpMasker
     internal static bool OwnLexerEnabled { get; set; } = true;
 
     // The own lexer reads C# 11 and later (u8 strings without a diagnostic); older language versions get Roslyn's.
-    private static bool UsesOwnLexer(CSharpParseOptions options) =>
+    internal static bool UsesOwnLexer(CSharpParseOptions options) =>
         OwnLexerEnabled && options.LanguageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp11;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CodeLeakGuard.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeLeakGuard.Masking.CSharp;
@@ -38,6 +39,20 @@ internal sealed class CodeLexer
 
     /// <summary>Appends the tokens of <paramref name="text"/> (ending with the end-of-file token) to <paramref name="tokens"/>; false when it is code to leave to Roslyn, with <paramref name="tokens"/> then in no defined state.</summary>
     public static bool TryLex(string text, CodeTokens tokens) => new CodeLexer(text, tokens).Run();
+
+    /// <summary>
+    /// Appends the tokens Roslyn's parser makes of an interpolated string (<c>$"..."</c>, <c>$@"..."</c>,
+    /// <c>@$"..."</c>, the whole of <paramref name="text"/>): its start, text parts, braces, the code of its holes,
+    /// alignments and formats, nested strings likewise, and its end; no trivia is kept (a hole holds only whitespace
+    /// between its tokens, or the string is left to Roslyn). False when it is one to leave to Roslyn: raw, with
+    /// comments, a conditional operator, an alias qualifier or shift operators in a hole, or anything the lexer
+    /// itself leaves to it.
+    /// </summary>
+    public static bool TryLexInterpolated(string text, CodeTokens tokens)
+    {
+        var lexer = new CodeLexer(text, tokens);
+        return text.Length > 0 && text[0] is '$' or '@' && lexer.Interpolation() && lexer._position == text.Length;
+    }
 
     private bool Run()
     {
@@ -496,6 +511,172 @@ internal sealed class CodeLexer
 
         return false;
     }
+
+    // The parser's tokens of the interpolated string at the position (see TryLexInterpolated).
+    private bool Interpolation()
+    {
+        var start = _position;
+        var verbatim = false;
+        var dollars = 0;
+        while (Peek(0) is '$' or '@')
+        {
+            verbatim |= Peek(0) == '@';
+            dollars += Peek(0) == '$' ? 1 : 0;
+            _position++;
+        }
+
+        // $"...", $@"..." or @$"...": $$ opens a raw string's interpolations, two @ are an error.
+        if (Peek(0) != '"' || (Peek(1) == '"' && Peek(2) == '"') || dollars != 1 || _position - start > 2)
+        {
+            return false;
+        }
+
+        _position++;
+        var style = verbatim ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
+        AddBare(verbatim ? SyntaxKind.InterpolatedVerbatimStringStartToken : SyntaxKind.InterpolatedStringStartToken, start, style);
+        while (true)
+        {
+            var textStart = _position;
+            if (!InterpolatedText(verbatim))
+            {
+                return false;
+            }
+
+            if (_position > textStart)
+            {
+                AddBare(SyntaxKind.InterpolatedStringTextToken, textStart, style);
+            }
+
+            if (Peek(0) == '"')
+            {
+                _position++;
+                AddBare(SyntaxKind.InterpolatedStringEndToken, _position - 1, style);
+                return true;
+            }
+
+            _position++;
+            AddBare(SyntaxKind.OpenBraceToken, _position - 1, style);
+            if (!HoleTokens(verbatim, style))
+            {
+                return false;
+            }
+        }
+    }
+
+    // An interpolated string's text up to a hole's '{' or the closing quote (false at the end of the text, a lone '}',
+    // a bad escape, or a line break in a regular string).
+    private bool InterpolatedText(bool verbatim)
+    {
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            switch (c)
+            {
+                case '"' when verbatim && Peek(1) == '"':
+                case '{' when Peek(1) == '{':
+                case '}' when Peek(1) == '}':
+                    _position += 2;
+                    break;
+                case '"' or '{':
+                    return true;
+                case '}':
+                    return false;
+                case '\\' when !verbatim:
+                    if (!Escape())
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '\r' or '\n' when !verbatim:
+                    return false;
+                default:
+                    _position++;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    // A hole's tokens after its '{', through its '}': code, then an optional format after a top-level ':'.
+    private bool HoleTokens(bool verbatim, CSharpStringStyle style)
+    {
+        var depth = 0;
+        while (true)
+        {
+            while (Peek(0) is ' ' or '\t' || (verbatim && Peek(0) is '\r' or '\n'))
+            {
+                _position++;
+            }
+
+            var c = Peek(0);
+            if (c == '}' && depth == 0)
+            {
+                _position++;
+                AddBare(SyntaxKind.CloseBraceToken, _position - 1, style);
+                return true;
+            }
+
+            if (c == ':' && depth == 0)
+            {
+                if (Peek(1) == ':')
+                {
+                    return false;
+                }
+
+                _position++;
+                AddBare(SyntaxKind.ColonToken, _position - 1, style);
+                var formatStart = _position;
+                if (!Format(verbatim))
+                {
+                    return false;
+                }
+
+                if (_position - 1 > formatStart)
+                {
+                    _tokens.Add(new CodeToken(SyntaxKind.InterpolatedStringTextToken, formatStart, formatStart, _position - 1, _position - 1, _tokens.TriviaCount, 0, 0, containsDiagnostics: false, style));
+                }
+
+                AddBare(SyntaxKind.CloseBraceToken, _position - 1, style);
+                return true;
+            }
+
+            if (_position >= _text.Length || c is '\r' or '\n' || (c == '/' && Peek(1) is '/' or '*'))
+            {
+                return false;
+            }
+
+            var tokenStart = _position;
+            if (c is '$' || (c == '@' && Peek(1) == '$'))
+            {
+                if (!Interpolation())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!Token(out var kind) || kind is SyntaxKind.QuestionToken or SyntaxKind.ColonColonToken || (kind == SyntaxKind.GreaterThanToken && Peek(0) == '>'))
+            {
+                return false;
+            }
+
+            depth += kind is SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken ? 1
+                : kind is SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken ? -1 : 0;
+            if (depth < 0)
+            {
+                return false;
+            }
+
+            _tokens.Add(new CodeToken(kind, tokenStart, tokenStart, _position, _position, _tokens.TriviaCount, 0, 0, containsDiagnostics: false));
+        }
+    }
+
+    // A token of an interpolated string's own (start, text, brace, end) from `start` to the position, without trivia.
+    private void AddBare(SyntaxKind kind, int start, CSharpStringStyle style) =>
+        _tokens.Add(new CodeToken(kind, start, start, kind is SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken or SyntaxKind.InterpolatedStringEndToken ? start + 1 : _position, kind is SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken or SyntaxKind.InterpolatedStringEndToken ? start + 1 : _position, _tokens.TriviaCount, 0, 0, containsDiagnostics: false, kind == SyntaxKind.InterpolatedStringTextToken ? style : CSharpStringStyle.Regular));
 
     // The code of a hole up to its closing brace, with an optional alignment and format: brackets are balanced,
     // literals inside are read whole.

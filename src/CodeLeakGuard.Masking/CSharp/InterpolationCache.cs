@@ -5,14 +5,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CodeLeakGuard.Masking.CSharp;
 
 /// <summary>
-/// The lexer returns an interpolated string as one token; its holes hold code. Each is parsed once (as an
-/// expression of its own text) and kept for both passes. A string that does not parse back to exactly itself is
-/// null here, and is withheld whole.
+/// The lexer returns an interpolated string as one token; its holes hold code. Each is read once into the tokens a
+/// parser makes of it (by the masker's own lexer, or Roslyn's parser for what that one leaves to it) and kept for both
+/// passes. A string that does not parse back to exactly itself is null here, and is withheld whole.
 /// </summary>
 internal sealed class InterpolationCache
 {
     private readonly CSharpParseOptions _options;
-    private readonly Dictionary<int, InterpolatedStringExpressionSyntax?> _parsed = new();
+    private readonly Dictionary<int, Interpolation?> _parsed = new();
 
     public InterpolationCache(CSharpParseOptions options)
     {
@@ -20,20 +20,46 @@ internal sealed class InterpolationCache
     }
 
     /// <param name="source">The text the token was lexed from.</param>
-    public InterpolatedStringExpressionSyntax? Get(string source, in CodeToken token)
+    public Interpolation? Get(string source, in CodeToken token)
     {
-        if (!_parsed.TryGetValue(token.Start, out var expression))
+        if (!_parsed.TryGetValue(token.Start, out var interpolation))
         {
             var text = source.Substring(token.Start, token.Length);
-            var parsed = SyntaxFactory.ParseExpression(text, 0, _options, consumeFullText: true);
-            expression = parsed is InterpolatedStringExpressionSyntax interpolated
-                && interpolated.FullSpan.Length == text.Length
-                && (token.ContainsDiagnostics || !interpolated.ContainsDiagnostics)
-                    ? interpolated
-                    : null;
-            _parsed[token.Start] = expression;
+            var tokens = new CodeTokens();
+            if (CSharpMasker.UsesOwnLexer(_options) && CodeLexer.TryLexInterpolated(text, tokens))
+            {
+                interpolation = new Interpolation(text, tokens);
+            }
+            else
+            {
+                tokens.Clear();
+                var parsed = SyntaxFactory.ParseExpression(text, 0, _options, consumeFullText: true);
+                if (parsed is InterpolatedStringExpressionSyntax interpolated
+                    && interpolated.FullSpan.Length == text.Length
+                    && (token.ContainsDiagnostics || !interpolated.ContainsDiagnostics))
+                {
+                    tokens.AddRange(interpolated.DescendantTokens(), text);
+                    interpolation = new Interpolation(text, tokens);
+                }
+            }
+
+            _parsed[token.Start] = interpolation;
         }
 
-        return expression;
+        return interpolation;
     }
+}
+
+/// <summary>An interpolated string's text and the tokens of it as parsed (positions in <see cref="Text"/>).</summary>
+internal sealed class Interpolation
+{
+    public Interpolation(string text, CodeTokens tokens)
+    {
+        Text = text;
+        Tokens = tokens;
+    }
+
+    public string Text { get; }
+
+    public CodeTokens Tokens { get; }
 }

@@ -131,7 +131,7 @@ internal static class LiteralMasker
         // The masker's own lexer first (it reads most literals, and Roslyn's would keep the new names in its caches).
         var scratch = _scratch ??= new CodeTokens();
         scratch.Clear();
-        if (CodeLexer.TryLex(text, scratch))
+        if (CSharpMasker.OwnLexerEnabled && CodeLexer.TryLex(text, scratch))
         {
             return scratch.Count == 2 && scratch[0].Kind == original.Kind && scratch[0].FullStart == 0 && scratch[0].FullEnd == text.Length;
         }

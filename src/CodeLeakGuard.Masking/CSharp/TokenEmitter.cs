@@ -167,19 +167,16 @@ internal sealed class TokenEmitter
     private void Interpolated(in CodeToken token)
     {
         var source = _output.Source;
-        var expression = _interpolations?.Get(source, token);
-        if (expression is null)
+        var interpolation = _interpolations?.Get(source, token);
+        if (interpolation is null)
         {
             LiteralMasker.Withhold(_context, _output, token);
             _context.Note("an interpolated string that could not be parsed was withheld whole");
             return;
         }
 
-        var text = source.Substring(token.Start, token.Length);
-        var inner = new MaskedText(text, 0, text.Length);
-        var holes = new CodeTokens();
-        holes.AddRange(expression.DescendantTokens(), text);
-        new TokenEmitter(_context, _decisions, inner, null).Emit(holes);
+        var inner = new MaskedText(interpolation.Text, 0, interpolation.Text.Length);
+        new TokenEmitter(_context, _decisions, inner, null).Emit(interpolation.Tokens);
         if (!inner.Changed)
         {
             return;

@@ -82,6 +82,10 @@ internal sealed class LexAheadThread : IDisposable
                     // escaping here would end the process (this is not a pool thread), so it goes no further.
                 }
 
+                // The job holds its request's texts and lexed code: kept in this frame (the local's address is
+                // taken, so the JIT reports it alive until overwritten), they would outlive the request and every
+                // collection during the next one would copy them.
+                job = null!;
                 Volatile.Write(ref _busy, 0);
             }
         }
