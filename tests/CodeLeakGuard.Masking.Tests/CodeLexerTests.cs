@@ -69,6 +69,16 @@ public class CodeLexerTests
     }
 
     [Fact]
+    public void Interpolated_strings_nested_past_any_real_use_are_left_to_Roslyn_without_exhausting_the_stack()
+    {
+        var deep = string.Concat(Enumerable.Repeat("$\"{", 100_000)) + "x" + string.Concat(Enumerable.Repeat("}\"", 100_000));
+
+        Assert.False(CodeLexer.TryLex("var s = " + deep + ";", new CodeTokens()));
+        Assert.False(CodeLexer.TryLexInterpolated(deep, new CodeTokens()));
+        Assert.True(CodeLexer.TryLexInterpolated(string.Concat(Enumerable.Repeat("$\"{", 8)) + "x" + string.Concat(Enumerable.Repeat("}\"", 8)), new CodeTokens()));
+    }
+
+    [Fact]
     public void This_repositorys_sources_lex_as_Roslyn_lexes_them()
     {
         var files = RepositorySources().ToList();

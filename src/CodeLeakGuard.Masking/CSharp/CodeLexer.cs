@@ -19,6 +19,9 @@ internal sealed class CodeLexer
 {
     private const int MaxTriviaPerSide = 1024;
 
+    /// <summary>Interpolated strings nested deeper than this (hostile input) are left to Roslyn, which guards its own stack.</summary>
+    private const int MaxNesting = 32;
+
     private static readonly Keywords ReservedKeywords = new();
 
     // Roslyn 4.x lexes `..` as one token; Roslyn 5 as two dots, which its parser puts together. The masker runs on
@@ -30,6 +33,7 @@ internal sealed class CodeLexer
     private readonly List<CodeTrivia> _leading = new();
     private readonly List<CodeTrivia> _trailing = new();
     private int _position;
+    private int _nesting; // interpolated strings inside holes, read recursively
 
     private CodeLexer(string text, CodeTokens tokens)
     {
@@ -456,6 +460,18 @@ internal sealed class CodeLexer
     // breaks in a regular one, comments in holes and anything unbalanced are left to Roslyn.
     private bool InterpolatedString()
     {
+        if (++_nesting > MaxNesting)
+        {
+            return false;
+        }
+
+        var read = ReadInterpolatedString();
+        _nesting--;
+        return read;
+    }
+
+    private bool ReadInterpolatedString()
+    {
         var verbatim = false;
         while (_text[_position] is '$' or '@')
         {
@@ -514,6 +530,18 @@ internal sealed class CodeLexer
 
     // The parser's tokens of the interpolated string at the position (see TryLexInterpolated).
     private bool Interpolation()
+    {
+        if (++_nesting > MaxNesting)
+        {
+            return false;
+        }
+
+        var read = ReadInterpolation();
+        _nesting--;
+        return read;
+    }
+
+    private bool ReadInterpolation()
     {
         var start = _position;
         var verbatim = false;
