@@ -122,6 +122,16 @@ public class HostileInputTests
         var maskedNested = Bounded(() => session.Mask(nested, MaskKind.CSharp), TimeSpan.FromMinutes(2));
         Assert.DoesNotContain("OrderLedger", maskedNested.Text);
         Assert.Equal(nested, session.Unmask(maskedNested.Text).Text);
+
+        // Roslyn's lexer reads nested holes by recursion: 20,000 levels ended the process with a stack overflow. With a
+        // comment in each hole and a directive ahead, no lexer of the masker's own gets far into them either.
+        var deeper = string.Concat(Enumerable.Repeat("$\"{/* x */", 20_000)) + "OrderLedger" + string.Concat(Enumerable.Repeat("}\"", 20_000));
+        foreach (var code in new[] { "class C { object o = " + deeper + "; }", "#region Ledger\nclass C { object o = " + deeper + "; }\n#endregion", "// codeleakguard:proprietary-begin\nclass C { object o = " + deeper + "; }" })
+        {
+            var maskedDeeper = Bounded(() => session.Mask(code, MaskKind.CSharp), TimeSpan.FromMinutes(2));
+            Assert.DoesNotContain("OrderLedger", maskedDeeper.Text);
+            Assert.Equal(code, session.Unmask(maskedDeeper.Text).Text);
+        }
     }
 
     [Fact]

@@ -72,7 +72,16 @@ internal static class CSharpMasker
         else if (!UsesOwnLexer(options) || !CodeLexer.TryLex(text, tokens))
         {
             tokens.Clear();
-            tokens.AddRange(SyntaxFactory.ParseTokens(text, 0, 0, LexingOptions(options)), text);
+            if (InterpolationNesting.TooDeep(text))
+            {
+                // Roslyn's lexer would exhaust the stack: the whole text is one token it could not lex, masked word by word.
+                tokens.Add(new CodeToken(SyntaxKind.BadToken, 0, 0, text.Length, text.Length, 0, 0, 0, containsDiagnostics: true));
+                tokens.Add(new CodeToken(SyntaxKind.EndOfFileToken, text.Length, text.Length, text.Length, text.Length, 0, 0, 0, containsDiagnostics: false));
+            }
+            else
+            {
+                tokens.AddRange(SyntaxFactory.ParseTokens(text, 0, 0, LexingOptions(options)), text);
+            }
         }
 
         var facts = new FactsCollector(expectedNames: tokens.Count / 16 + 16); // about one token in twenty is a new name
@@ -198,7 +207,7 @@ internal static class CSharpMasker
 
         if (tree is null)
         {
-            if (MaxNesting(tokens) > MaxNestingForParse)
+            if (MaxNesting(tokens) > MaxNestingForParse || InterpolationNesting.TooDeep(text))
             {
                 context.Note("the code nests too deeply to find its proprietary parts with certainty, so all of it was withheld");
                 return ProprietaryPlanner.WholeText(context, text.Length);
