@@ -30,8 +30,12 @@ internal sealed class CodeLexer
 
     private readonly string _text;
     private readonly CodeTokens _tokens;
-    private readonly List<CodeTrivia> _leading = new();
-    private readonly List<CodeTrivia> _trailing = new();
+    // Scratch lists, one pair per thread: the lexer runs for every code block and every masked literal.
+    [ThreadStatic]
+    private static (List<CodeTrivia> Leading, List<CodeTrivia> Trailing)? _scratch;
+
+    private readonly List<CodeTrivia> _leading;
+    private readonly List<CodeTrivia> _trailing;
     private int _position;
     private int _nesting; // interpolated strings inside holes, read recursively
 
@@ -39,6 +43,9 @@ internal sealed class CodeLexer
     {
         _text = text;
         _tokens = tokens;
+        (_leading, _trailing) = _scratch ??= (new List<CodeTrivia>(), new List<CodeTrivia>());
+        _leading.Clear();
+        _trailing.Clear(); // the end-of-file token has no trailing trivia to clear them
     }
 
     /// <summary>Appends the tokens of <paramref name="text"/> (ending with the end-of-file token) to <paramref name="tokens"/>; false when it is code to leave to Roslyn, with <paramref name="tokens"/> then in no defined state.</summary>
