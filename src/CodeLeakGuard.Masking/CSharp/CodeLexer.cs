@@ -479,60 +479,48 @@ internal sealed class CodeLexer
 
     private bool ReadInterpolatedString()
     {
-        var verbatim = false;
-        while (_text[_position] is '$' or '@')
+        if (!InterpolatedPrefix(out var verbatim))
         {
-            verbatim |= _text[_position] == '@';
+            return false;
+        }
+
+        while (InterpolatedText(verbatim))
+        {
+            _position++;
+            if (_text[_position - 1] == '"')
+            {
+                return !FollowedByUnhandledNamePart() && Peek(0) is not ('u' or 'U');
+            }
+
+            if (!Hole(verbatim))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // $", $@" or @$" (not raw, and not $$, which only raw strings take): past the quote, false for anything else.
+    private bool InterpolatedPrefix(out bool verbatim)
+    {
+        var start = _position;
+        var dollars = 0;
+        verbatim = false;
+        while (Peek(0) is '$' or '@')
+        {
+            verbatim |= Peek(0) == '@';
+            dollars += Peek(0) == '$' ? 1 : 0;
             _position++;
         }
 
-        if (Peek(0) != '"' || (Peek(1) == '"' && Peek(2) == '"'))
+        if (Peek(0) != '"' || (Peek(1) == '"' && Peek(2) == '"') || dollars != 1 || _position - start > 2)
         {
             return false;
         }
 
         _position++;
-        while (_position < _text.Length)
-        {
-            var c = _text[_position];
-            switch (c)
-            {
-                case '"' when verbatim && Peek(1) == '"':
-                    _position += 2;
-                    break;
-                case '"':
-                    _position++;
-                    return !FollowedByUnhandledNamePart() && Peek(0) is not ('u' or 'U');
-                case '{' when Peek(1) == '{':
-                case '}' when Peek(1) == '}':
-                    _position += 2;
-                    break;
-                case '{':
-                    _position++;
-                    if (!Hole(verbatim))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '}':
-                    return false;
-                case '\\' when !verbatim:
-                    if (!Escape())
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '\r' or '\n' when !verbatim:
-                    return false;
-                default:
-                    _position++;
-                    break;
-            }
-        }
-
-        return false;
+        return true;
     }
 
     // The parser's tokens of the interpolated string at the position (see TryLexInterpolated).
@@ -551,22 +539,11 @@ internal sealed class CodeLexer
     private bool ReadInterpolation()
     {
         var start = _position;
-        var verbatim = false;
-        var dollars = 0;
-        while (Peek(0) is '$' or '@')
-        {
-            verbatim |= Peek(0) == '@';
-            dollars += Peek(0) == '$' ? 1 : 0;
-            _position++;
-        }
-
-        // $"...", $@"..." or @$"...": $$ opens a raw string's interpolations, two @ are an error.
-        if (Peek(0) != '"' || (Peek(1) == '"' && Peek(2) == '"') || dollars != 1 || _position - start > 2)
+        if (!InterpolatedPrefix(out var verbatim))
         {
             return false;
         }
 
-        _position++;
         var style = verbatim ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
         AddBare(verbatim ? SyntaxKind.InterpolatedVerbatimStringStartToken : SyntaxKind.InterpolatedStringStartToken, start, style);
         while (true)
