@@ -27,6 +27,12 @@ public class CodeLexerTests
         "\n\n   \t\f\v  class A {}   ",
         string.Empty,
         "x",
+        "#region Pricing rules\nclass A {}\n#endregion\n",
+        "  #  region   Indented  \r\n  class A {}\r\n  #endregion // done\r\n",
+        "#nullable enable\nclass A { string? s; }\n#nullable restore warnings",
+        "#pragma warning disable CS0168, CS0219\nclass A {}\n#pragma warning restore CS0168\n#pragma warning disable\n",
+        "class A {\n#region Inner\n  int x; // trailing\n\t#endregion\n}",
+        "// c\n#region X\n/* b */ class A {}\n#endregion",
     ];
 
     public static TheoryData<string> Edges() => new(EdgeCode);
@@ -34,8 +40,13 @@ public class CodeLexerTests
     // Texts the lexer leaves to Roslyn (reading them differently would change what is masked).
     public static TheoryData<string> LeftToRoslyn() => new()
     {
-        "#region Pricing\nclass A {}\n#endregion",
         "#if DEBUG\nclass A {}\n#endif",
+        "#define TRACE\nclass A {}",
+        "#pragma warning disable CS0168 // unused\nclass A {}",
+        "#nullable enable annotations warnings\nclass A {}",
+        "class A { } #region late",
+        "class A {}\n#region",
+        "#endregion\nclass A {}",
         "var r = \"\"\"\n    raw\n    \"\"\";",
         "var r = $$\"\"\"{{x}}\"\"\";",
         "var s = \"unterminated\nclass A {}",

@@ -11,9 +11,10 @@ namespace CodeLeakGuard.Masking.CSharp;
 /// <c>SyntaxFactory.ParseTokens</c> gives, without its objects. Roslyn's lexer makes a green node per token and
 /// keeps new identifiers and tokens in process-wide caches, so code never seen before left a request's tokens alive
 /// through every garbage collection; it was also a fifth of the masker's time. Anything this lexer does not cover
-/// exactly as Roslyn does — directives, conflict markers, raw strings, characters outside ASCII in code, Unicode
-/// escapes in names, malformed literals and stray characters — makes it give up (false), and the code is lexed by
-/// Roslyn instead: it never guesses. A test holds it to Roslyn's tokens over real code.
+/// exactly as Roslyn does — directives other than #region, #endregion, #nullable and #pragma warning (and those in
+/// forms that are errors), conflict markers, raw strings, characters outside ASCII in code, Unicode escapes in
+/// names, malformed literals and stray characters — makes it give up (false), and the code is lexed by Roslyn
+/// instead: it never guesses. A test holds it to Roslyn's tokens over real code.
 /// </summary>
 internal sealed class CodeLexer
 {
@@ -38,6 +39,7 @@ internal sealed class CodeLexer
     private readonly List<CodeTrivia> _trailing;
     private int _position;
     private int _nesting; // interpolated strings inside holes, read recursively
+    private int _regions; // #region directives not yet closed: unbalanced ones are errors Roslyn reports on a token
 
     private CodeLexer(string text, CodeTokens tokens)
     {
@@ -95,7 +97,7 @@ internal sealed class CodeLexer
             AddToken(kind, fullStart, start, end);
             if (kind == SyntaxKind.EndOfFileToken)
             {
-                return true;
+                return _regions == 0;
             }
         }
     }
@@ -146,7 +148,14 @@ internal sealed class CodeLexer
                     return false;
                 }
             }
-            else if (c == '#' || (IsLineStart(_position) && IsConflictMarker()))
+            else if (c == '#')
+            {
+                if (!Directive(_leading))
+                {
+                    return false;
+                }
+            }
+            else if (IsLineStart(_position) && IsConflictMarker())
             {
                 return false;
             }
@@ -232,6 +241,116 @@ internal sealed class CodeLexer
 
         _position = close + 2;
         trivia.Add(new CodeTrivia(SyntaxKind.MultiLineCommentTrivia, start, start, _position, _position));
+        return true;
+    }
+
+    // A directive that changes nothing about which code is read: #region, #endregion, #pragma warning, #nullable. It
+    // runs to its line's end and takes its line break in (its full span; its span stops before it). #if and its kin
+    // decide which code is compiled, and are left to Roslyn with the rest.
+    private bool Directive(List<CodeTrivia> trivia)
+    {
+        var start = _position;
+        var lineStart = start;
+        while (lineStart > 0 && _text[lineStart - 1] is ' ' or '\t' or '\v' or '\f')
+        {
+            lineStart--;
+        }
+
+        if (!IsLineStart(lineStart))
+        {
+            return false;
+        }
+
+        var word = start + 1;
+        while (word < _text.Length && _text[word] is ' ' or '\t')
+        {
+            word++;
+        }
+
+        var wordEnd = word;
+        while (wordEnd < _text.Length && _text[wordEnd] is >= 'a' and <= 'z')
+        {
+            wordEnd++;
+        }
+
+        var lineEnd = wordEnd;
+        while (lineEnd < _text.Length && _text[lineEnd] is not ('\r' or '\n'))
+        {
+            if (_text[lineEnd] > 0x7F)
+            {
+                return false;
+            }
+
+            lineEnd++;
+        }
+
+        var kind = DirectiveKind(_text.Substring(word, wordEnd - word), _text.Substring(wordEnd, lineEnd - wordEnd));
+        if (kind == SyntaxKind.None || (wordEnd < lineEnd && _text[wordEnd] is not (' ' or '\t')))
+        {
+            return false;
+        }
+
+        _regions += kind == SyntaxKind.RegionDirectiveTrivia ? 1 : kind == SyntaxKind.EndRegionDirectiveTrivia ? -1 : 0;
+        if (_regions < 0)
+        {
+            return false;
+        }
+
+        _position = lineEnd;
+        if (_position < _text.Length)
+        {
+            _position += _text[_position] == '\r' && Peek(1) == '\n' ? 2 : 1;
+        }
+
+        trivia.Add(new CodeTrivia(kind, start, start, lineEnd, _position));
+        return true;
+    }
+
+    // The directives read here, and only in the forms that parse without an error.
+    private static SyntaxKind DirectiveKind(string keyword, string rest)
+    {
+        var words = rest.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        switch (keyword)
+        {
+            case "region":
+                return SyntaxKind.RegionDirectiveTrivia;
+            case "endregion":
+                return SyntaxKind.EndRegionDirectiveTrivia;
+            case "nullable" when words.Length is 1 or 2 && words[0] is "enable" or "disable" or "restore" && (words.Length == 1 || words[1] is "warnings" or "annotations"):
+                return SyntaxKind.NullableDirectiveTrivia;
+            case "pragma" when words.Length >= 2 && words[0] == "warning" && words[1] is "disable" or "restore" && PragmaCodes(words):
+                return SyntaxKind.PragmaWarningDirectiveTrivia;
+            default:
+                return SyntaxKind.None;
+        }
+    }
+
+    // `#pragma warning disable CS0168, CS0219` (codes optional): plain identifiers or numbers between commas.
+    private static bool PragmaCodes(string[] words)
+    {
+        var codes = string.Join(" ", words, 2, words.Length - 2).Split(',');
+        if (codes.Length == 1 && codes[0].Trim().Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var code in codes)
+        {
+            var trimmed = code.Trim();
+            if (trimmed.Length == 0 || !IsIdentifierStart(trimmed[0]) && trimmed[0] is not (>= '0' and <= '9'))
+            {
+                return false;
+            }
+
+            foreach (var c in trimmed)
+            {
+                if (!IsIdentifierPart(c))
+                {
+                    return false;
+                }
+            }
+        }
+
         return true;
     }
 
