@@ -134,6 +134,32 @@ public class HostileInputTests
         }
     }
 
+    /// <summary>
+    /// Proprietary code is parsed to find its parts. Roslyn's parser recurses without a guard through some shapes
+    /// (each of these ended the process on a thread pool thread with a stack overflow, which cannot be caught) and
+    /// through others reports CS8078 and gives back a tree of skipped text in which no marker was found, so the code
+    /// went out as if nothing in it were proprietary. Either way the whole text must be withheld, and the process live.
+    /// </summary>
+    [Theory]
+    [InlineData("function pointers", "default(", "delegate*<", 10_000, "void", ">", ")")]
+    [InlineData("conditional access", "OrderLedger", "?.Next", 100_000, "", "", "")]
+    [InlineData("not patterns", "x is ", "not ", 100_000, "null", "", "")]
+    [InlineData("type arguments", "new OrderLedger<", "L<", 10_000, "int", ">", ">()")]
+    [InlineData("lambdas (CS8078)", "", "x => ", 50_000, "OrderLedger", "", "")]
+    [InlineData("conditionals (CS8078)", "", "c ? a : ", 50_000, "OrderLedger", "", "")]
+    public void Proprietary_code_too_deep_for_the_parser_is_withheld_whole_without_ending_the_process(string shape, string before, string repeated, int times, string middle, string closing, string after)
+    {
+        var expression = before + string.Concat(Enumerable.Repeat(repeated, times)) + middle + string.Concat(Enumerable.Repeat(closing, times)) + after;
+        var code = "// codeleakguard:proprietary-begin\nclass OrderLedger { object M() { return " + expression + "; } }";
+        var session = new MaskingSession();
+
+        var masked = Bounded(() => session.Mask(code, MaskKind.CSharp), TimeSpan.FromMinutes(2));
+
+        Assert.True(masked.Report.ProprietarySpans == 1, $"{shape}: {masked.Report.ProprietarySpans} proprietary spans");
+        Assert.DoesNotContain(repeated.Trim(), masked.Text);
+        Assert.Equal(code, session.Unmask(masked.Text).Text);
+    }
+
     [Fact]
     public void A_huge_input_is_masked_in_bounded_time()
     {

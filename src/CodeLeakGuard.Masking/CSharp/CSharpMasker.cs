@@ -205,16 +205,32 @@ internal static class CSharpMasker
             return Array.Empty<ProprietaryPiece>();
         }
 
-        if (tree is null)
+        if (tree is not null)
         {
-            if (MaxNesting(tokens) > MaxNestingForParse || InterpolationNesting.TooDeep(text))
-            {
-                context.Note("the code nests too deeply to find its proprietary parts with certainty, so all of it was withheld");
-                return ProprietaryPlanner.WholeText(context, text.Length);
-            }
+            return Plan(context, text, tree, path, assemblyIsProprietary);
+        }
 
-            tree = CSharpSyntaxTree.ParseText(text, context.Options.ParseOptions, path ?? string.Empty);
-            assemblyIsProprietary |= ProprietarySpanFinder.HasAssemblyMarker(tree);
+        if (MaxNesting(tokens) > MaxNestingForParse || InterpolationNesting.TooDeep(text) || text.Length > LargeStackParse.MaxChars)
+        {
+            context.Note("the code nests too deeply to find its proprietary parts with certainty, so all of it was withheld");
+            return ProprietaryPlanner.WholeText(context, text.Length);
+        }
+
+        return LargeStackParse.Run(text.Length, () =>
+        {
+            var parsed = CSharpSyntaxTree.ParseText(text, context.Options.ParseOptions, path ?? string.Empty);
+            return Plan(context, text, parsed, path, assemblyIsProprietary || ProprietarySpanFinder.HasAssemblyMarker(parsed));
+        });
+    }
+
+    private static IReadOnlyList<ProprietaryPiece> Plan(MaskContext context, string text, SyntaxTree tree, string? path, bool assemblyIsProprietary)
+    {
+        // An expression too deep for the parser's stack leaves a tree of skipped text (CS8078) in which no marker or
+        // declaration is found: all of it is withheld rather than sent as if nothing in it were proprietary.
+        if (tree.GetRoot().ContainsDiagnostics && tree.GetDiagnostics().Any(diagnostic => diagnostic.Id == "CS8078"))
+        {
+            context.Note("the code is too complex for the compiler to read, so its proprietary parts cannot be found and all of it was withheld");
+            return ProprietaryPlanner.WholeText(context, text.Length);
         }
 
         return ProprietaryPlanner.Plan(context, tree, path, assemblyIsProprietary);

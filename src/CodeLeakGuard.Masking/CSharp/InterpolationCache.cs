@@ -33,7 +33,9 @@ internal sealed class InterpolationCache
             else
             {
                 tokens.Clear();
-                var parsed = SyntaxFactory.ParseExpression(text, 0, _options, consumeFullText: true);
+                var parsed = text.Length <= LargeStackParse.MaxChars
+                    ? LargeStackParse.Run(text.Length, () => SyntaxFactory.ParseExpression(text, 0, _options, consumeFullText: true))
+                    : null;
                 if (parsed is InterpolatedStringExpressionSyntax interpolated
                     && interpolated.FullSpan.Length == text.Length
                     && (token.ContainsDiagnostics || !interpolated.ContainsDiagnostics))
