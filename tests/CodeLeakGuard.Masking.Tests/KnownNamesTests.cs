@@ -2,7 +2,7 @@ using CodeLeakGuard.Masking.Identifiers;
 
 namespace CodeLeakGuard.Masking.Tests;
 
-/// <summary>The per-thread memory of what names are answers exactly as the keyword and framework tables do.</summary>
+/// <summary>The shared memory of what names are answers exactly as the keyword and framework tables do.</summary>
 public class KnownNamesTests
 {
     [Fact]
@@ -23,7 +23,7 @@ public class KnownNamesTests
     }
 
     [Fact]
-    public async Task Threads_do_not_share_answers_but_agree()
+    public async Task Threads_asking_at_once_agree()
     {
         var names = new[] { "String", "var", "OrderPricingEngine", "Task", "await" };
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => names.Select(KnownNames.Of).ToArray())));

@@ -6,13 +6,13 @@ namespace CodeLeakGuard.Masking.CSharp;
 /// <summary>
 /// The facts of every name of one call, in order of first appearance. Names are looked up by their characters in
 /// the source (<see cref="Get(string, int, int)"/>), so an identifier met again costs no string, and a name any code
-/// has used before gets the string it got then (<see cref="NameStrings"/>).
+/// has used before gets the string and answers it got then (<see cref="KnownNames"/>).
 /// </summary>
 internal sealed class FactsCollector
 {
     private readonly List<NameFacts> _inOrder;
     private int[] _buckets; // index + 1 into _inOrder; 0 is empty (open addressing, linear probing)
-    private int[] _hashes;
+    private uint[] _hashes;
 
     /// <param name="expectedNames">About how many distinct names there will be (so the table need not grow).</param>
     public FactsCollector(int expectedNames = 0)
@@ -25,7 +25,7 @@ internal sealed class FactsCollector
         }
 
         _buckets = new int[size];
-        _hashes = new int[size];
+        _hashes = new uint[size];
     }
 
     public IReadOnlyList<NameFacts> InOrder => _inOrder;
@@ -42,23 +42,22 @@ internal sealed class FactsCollector
 
     public bool TryGet(string name, out NameFacts facts)
     {
-        var slot = Find(name, 0, name.Length, Hash(name, 0, name.Length));
+        var slot = Find(name, 0, name.Length, NameHash.Of(name));
         facts = _buckets[slot] == 0 ? null! : _inOrder[_buckets[slot] - 1];
         return _buckets[slot] != 0;
     }
 
     private NameFacts Get(string source, int start, int length, string? whole)
     {
-        var hash = Hash(source, start, length);
+        var hash = NameHash.Of(source, start, length);
         var slot = Find(source, start, length, hash);
         if (_buckets[slot] != 0)
         {
             return _inOrder[_buckets[slot] - 1];
         }
 
-        var name = whole ?? NameStrings.Get(source, start, length, hash);
-        var facts = new NameFacts(name);
-        HasEscapedName |= name.IndexOf('\\') >= 0;
+        var facts = new NameFacts(whole is null ? KnownNames.Get(source, start, length, hash) : KnownNames.Get(whole, hash));
+        HasEscapedName |= facts.Name.IndexOf('\\') >= 0;
         _inOrder.Add(facts);
         _buckets[slot] = _inOrder.Count;
         _hashes[slot] = hash;
@@ -71,10 +70,10 @@ internal sealed class FactsCollector
     }
 
     // The slot holding the name, or the empty slot where it would go.
-    private int Find(string source, int start, int length, int hash)
+    private int Find(string source, int start, int length, uint hash)
     {
         var mask = _buckets.Length - 1;
-        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
             var entry = _buckets[slot];
             if (entry == 0)
@@ -96,7 +95,7 @@ internal sealed class FactsCollector
     private void Grow()
     {
         var buckets = new int[_buckets.Length * 2];
-        var hashes = new int[buckets.Length];
+        var hashes = new uint[buckets.Length];
         var mask = buckets.Length - 1;
         for (var old = 0; old < _buckets.Length; old++)
         {
@@ -105,7 +104,7 @@ internal sealed class FactsCollector
                 continue;
             }
 
-            var slot = _hashes[old] & mask;
+            var slot = (int)_hashes[old] & mask;
             while (buckets[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -117,17 +116,5 @@ internal sealed class FactsCollector
 
         _buckets = buckets;
         _hashes = hashes;
-    }
-
-    // FNV-1a over the characters, folded so the low bits (the slot) depend on all of them.
-    private static int Hash(string source, int start, int length)
-    {
-        var hash = 2166136261u;
-        for (var i = start; i < start + length; i++)
-        {
-            hash = (hash ^ source[i]) * 16777619u;
-        }
-
-        return (int)(hash ^ (hash >> 15));
     }
 }

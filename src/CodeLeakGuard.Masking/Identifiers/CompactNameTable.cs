@@ -83,19 +83,5 @@ internal sealed class CompactNameTable
         }
     }
 
-    // FNV-1a over the UTF-16 code units with a final avalanche, so both halves of the hash are well mixed (the lower
-    // half picks the slot, the upper half is the tag).
-    private static uint Hash(string name)
-    {
-        var hash = 2166136261u;
-        foreach (var c in name)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        hash ^= hash >> 15;
-        hash *= 0x2C1B3C6Du;
-        hash ^= hash >> 12;
-        return hash;
-    }
+    private static uint Hash(string name) => NameHash.Of(name);
 }

@@ -8,10 +8,11 @@ namespace CodeLeakGuard.Masking.Identifiers;
 /// </summary>
 internal sealed class NameFacts
 {
-    public NameFacts(string name)
+    public NameFacts(KnownName known)
     {
-        Name = name;
-        (IsKeyword, Framework) = KnownNames.Of(name);
+        Name = known.Name;
+        IsKeyword = known.IsKeyword;
+        Framework = known.Framework;
     }
 
     public string Name { get; }
