@@ -582,42 +582,14 @@ internal sealed class CodeLexer
     // \U0010FFFF at most; checked after the eight digits were read.
     private bool ValidLongEscape() => uint.Parse(_text.Substring(_position - 8, 8), System.Globalization.NumberStyles.HexNumber) <= 0x10FFFF;
 
-    // $"...", $@"...", @$"...": one token, holes and all, as Roslyn's lexer gives it. Raw interpolated strings, line
-    // breaks in a regular one, comments in holes and anything unbalanced are left to Roslyn.
+    // $"...", $@"...", @$"...": one token, holes and all, as Roslyn's lexer gives it. Read into the tokens its parser
+    // makes (and dropped): one reading of holes for both, so the token ends exactly where the parser's tokens do.
     private bool InterpolatedString()
     {
-        if (++_nesting > MaxNesting)
-        {
-            return false;
-        }
-
-        var read = ReadInterpolatedString();
-        _nesting--;
-        return read;
-    }
-
-    private bool ReadInterpolatedString()
-    {
-        if (!InterpolatedPrefix(out var verbatim))
-        {
-            return false;
-        }
-
-        while (InterpolatedText(verbatim))
-        {
-            _position++;
-            if (_text[_position - 1] == '"')
-            {
-                return !FollowedByUnhandledNamePart() && Peek(0) is not ('u' or 'U');
-            }
-
-            if (!Hole(verbatim))
-            {
-                return false;
-            }
-        }
-
-        return false;
+        var mark = _tokens.Count;
+        var read = Interpolation();
+        _tokens.Truncate(mark);
+        return read && !FollowedByUnhandledNamePart() && Peek(0) is not ('u' or 'U');
     }
 
     // $", $@" or @$" (not raw, and not $$, which only raw strings take): past the quote, false for anything else.
@@ -789,7 +761,10 @@ internal sealed class CodeLexer
                 continue;
             }
 
-            if (!Token(out var kind) || kind is SyntaxKind.QuestionToken or SyntaxKind.ColonColonToken || (kind == SyntaxKind.GreaterThanToken && Peek(0) == '>'))
+            // A '?' at the top of a hole is a conditional whose ':' would start the format (an error): only `?.` is
+            // read there. `::` and `>>` are tokens only the parser makes.
+            if (!Token(out var kind) || kind == SyntaxKind.ColonColonToken || (kind == SyntaxKind.GreaterThanToken && Peek(0) == '>')
+                || (kind == SyntaxKind.QuestionToken && depth == 0 && !(Peek(0) == '.' && Peek(1) is not (>= '0' and <= '9'))))
             {
                 return false;
             }
@@ -808,83 +783,6 @@ internal sealed class CodeLexer
     // A token of an interpolated string's own (start, text, brace, end) from `start` to the position, without trivia.
     private void AddBare(SyntaxKind kind, int start, CSharpStringStyle style) =>
         _tokens.Add(new CodeToken(kind, start, start, kind is SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken or SyntaxKind.InterpolatedStringEndToken ? start + 1 : _position, kind is SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken or SyntaxKind.InterpolatedStringEndToken ? start + 1 : _position, _tokens.TriviaCount, 0, 0, containsDiagnostics: false, kind == SyntaxKind.InterpolatedStringTextToken ? style : CSharpStringStyle.Regular));
-
-    // The code of a hole up to its closing brace, with an optional alignment and format: brackets are balanced,
-    // literals inside are read whole.
-    private bool Hole(bool verbatim)
-    {
-        var depth = 0;
-        while (_position < _text.Length)
-        {
-            var c = _text[_position];
-            switch (c)
-            {
-                case '(' or '[' or '{':
-                    depth++;
-                    _position++;
-                    break;
-                case ')' or ']':
-                    if (--depth < 0)
-                    {
-                        return false;
-                    }
-
-                    _position++;
-                    break;
-                case '}' when depth == 0:
-                    _position++;
-                    return true;
-                case '}':
-                    depth--;
-                    _position++;
-                    break;
-                case ':' when depth == 0:
-                    return Format(verbatim);
-                case '"':
-                    if (Peek(1) == '"' && Peek(2) == '"' || !RegularString(out _))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '\'':
-                    if (!CharacterLiteral())
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '@':
-                    if (!AtSign(out _))
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '$':
-                    if (Peek(1) is not ('"' or '@') || !InterpolatedString())
-                    {
-                        return false;
-                    }
-
-                    break;
-                case '/' when Peek(1) is '/' or '*':
-                    return false;
-                case '\r' or '\n' when !verbatim:
-                    return false;
-                default:
-                    if (c > 0x7F || c == '#' || c == '\\' || c == '`')
-                    {
-                        return false;
-                    }
-
-                    _position++;
-                    break;
-            }
-        }
-
-        return false;
-    }
 
     // The format after a hole's ':' up to its closing brace (no quote or brace inside, no line break in a regular string).
     private bool Format(bool verbatim)

@@ -54,6 +54,17 @@ internal sealed class CodeTokens
         }
     }
 
+    /// <summary>Drops the tokens after the first <paramref name="count"/> (those added since, which kept no trivia).</summary>
+    public void Truncate(int count)
+    {
+        if (count < 0 || count > Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
+        Count = count;
+    }
+
     public void Clear()
     {
         Count = 0;
