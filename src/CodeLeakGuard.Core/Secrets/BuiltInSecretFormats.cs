@@ -140,6 +140,9 @@ public static class BuiltInSecretFormats
             + @"|(?<=[""'])\s*,?\s*(?:""(?<secret>[^""'\s]{6,256})""|'(?<secret>[^""'\s]{6,256})'))",
             Assignment, ignoreCase: true, "password", "passwd", "pwd", "pass", "secret", "token", "key", "credential", "_pat", "-pat"),
 
+        // A table's cells under a column named for a secret (found by code: a regex cannot pair a cell with its header).
+        TableColumnSecrets.Format,
+
         // People and the internal network.
         Format("EmailAddress", "e-mail address", PersonalData,
             @"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])", None, "@"),

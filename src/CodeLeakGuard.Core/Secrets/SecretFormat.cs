@@ -80,6 +80,12 @@ public sealed class SecretFormat
 
     internal bool PassesGate(string text, int start, int length) => Gate is null || Gate(text, start, length);
 
+    /// <summary>
+    /// For a format no regex can express (a table's column, judged by a header lines above): finds its matches in
+    /// <c>text[start..start+length)</c> in place of <see cref="Pattern"/>, which then never matches; null when none.
+    /// </summary>
+    internal Func<string, int, int, IReadOnlyList<SecretMatch>?>? Finder { get; init; }
+
     internal int SecretGroupNumber { get; }
 
     /// <summary>

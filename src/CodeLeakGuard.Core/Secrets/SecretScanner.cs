@@ -109,6 +109,16 @@ public sealed class SecretScanner
                 continue;
             }
 
+            if (format.Finder is { } finder)
+            {
+                foreach (var match in finder(text, start, length) ?? Array.Empty<SecretMatch>())
+                {
+                    (found ??= new()).Add((match, f));
+                }
+
+                continue;
+            }
+
             for (var m = format.Matcher.Match(text, start, length); m.Success; m = m.NextMatch())
             {
                 if (Accept(format, text, m, out var secretStart, out var secretLength))
@@ -120,15 +130,6 @@ public sealed class SecretScanner
                 {
                     break; // a policy regex that matches empty text at some position: never loop on it
                 }
-            }
-        }
-
-        if (TableColumnSecrets.MayHold(text, start, length) && TableColumnSecrets.Find(text, start, length) is { } cells)
-        {
-            found ??= new();
-            foreach (var cell in cells)
-            {
-                found.Add((cell, _formats.Length)); // after every format: a format's own match inside a cell wins
             }
         }
 
@@ -154,7 +155,7 @@ public sealed class SecretScanner
         var found = Scratch(_formats.Length);
         var any = _anchors.Find(text, start, length, found);
         Array.Clear(found, 0, found.Length);
-        return any || TableColumnSecrets.MayHold(text, start, length);
+        return any;
     }
 
     [ThreadStatic]

@@ -14,7 +14,11 @@ internal static class TableColumnSecrets
 {
     public static readonly SecretFormat Format = new(
         "SecretTableCell", "password, secret, token or key in a table column named so", SecretCategory.Credential,
-        SecretFormat.Compile("(?!)"), Array.Empty<string>(), check: SecretValueCheck.None);
+        SecretFormat.Compile("(?!)"), Array.Empty<string>(), check: SecretValueCheck.None)
+    {
+        Gate = MayHold,
+        Finder = Find,
+    };
 
     // Rows above a cell searched for its table's header: tables in chats are short, and this bounds the cost.
     private const int MaxRowsAbove = 200;
@@ -35,7 +39,7 @@ internal static class TableColumnSecrets
     }
 
     /// <summary>The secret cells of <c>text[start..start+length)</c>, in text order (null when there are none).</summary>
-    public static List<SecretMatch>? Find(string text, int start, int length)
+    public static IReadOnlyList<SecretMatch>? Find(string text, int start, int length)
     {
         var end = start + length;
         List<SecretMatch>? found = null;
