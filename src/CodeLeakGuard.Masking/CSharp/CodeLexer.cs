@@ -112,7 +112,7 @@ internal sealed partial class CodeLexer
     // Trivia is kept only when its text is more than spaces, tabs and line breaks (as CodeTokens.Add keeps Roslyn's).
     private int KeepTrivia(List<CodeTrivia> trivia)
     {
-        if (trivia.Count == 0 || EmitPlan.IsPlainWhitespace(_text, trivia[0].FullStart, trivia[trivia.Count - 1].FullEnd))
+        if (trivia.Count == 0 || CodeTokens.IsPlainWhitespace(_text, trivia[0].FullStart, trivia[trivia.Count - 1].FullEnd))
         {
             return 0;
         }

@@ -82,7 +82,7 @@ internal sealed class CodeTokens
         var first = _triviaCount;
         var leading = 0;
         var trailing = 0;
-        if (fullSpan.Start < span.Start && !EmitPlan.IsPlainWhitespace(source, fullSpan.Start, span.Start))
+        if (fullSpan.Start < span.Start && !IsPlainWhitespace(source, fullSpan.Start, span.Start))
         {
             foreach (var trivia in token.LeadingTrivia)
             {
@@ -91,7 +91,7 @@ internal sealed class CodeTokens
             }
         }
 
-        if (span.End < fullSpan.End && !EmitPlan.IsPlainWhitespace(source, span.End, fullSpan.End))
+        if (span.End < fullSpan.End && !IsPlainWhitespace(source, span.End, fullSpan.End))
         {
             foreach (var trivia in token.TrailingTrivia)
             {
@@ -147,5 +147,24 @@ internal sealed class CodeTokens
     {
         var start = token.Parent?.FirstAncestorOrSelf<InterpolatedStringExpressionSyntax>()?.StringStartToken.Text ?? "$\"";
         return start.Contains("\"\"\"") ? CSharpStringStyle.Raw : start.IndexOf('@') >= 0 ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
+    }
+
+    /// <summary>True when <c>source[start..end)</c> is only spaces, tabs and line breaks (whitespace and end-of-line trivia).</summary>
+    public static bool IsPlainWhitespace(string source, int start, int end)
+    {
+        if (end > source.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (source[i] is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -43,23 +43,4 @@ internal sealed class EmitPlan
     public static bool HasTrivia(int entry) => (entry & 1) != 0;
 
     public void Return() => ArrayPool<int>.Shared.Return(Entries);
-
-    /// <summary>True when <c>source[start..end)</c> is only spaces, tabs and line breaks (whitespace and end-of-line trivia).</summary>
-    public static bool IsPlainWhitespace(string source, int start, int end)
-    {
-        if (end > source.Length)
-        {
-            return false;
-        }
-
-        for (var i = start; i < end; i++)
-        {
-            if (source[i] is not (' ' or '\t' or '\r' or '\n'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
