@@ -141,4 +141,33 @@ public class ProprietarySpanFinderTests
         Assert.Empty(found.Document.Spans);
         Assert.Empty(found.Document.Problems);
     }
+
+    /// <summary>
+    /// 50,000 nested lambdas exhaust the parser's stack guard: Roslyn reports CS8078 and keeps the rest as skipped
+    /// text, in which the comment pair around the code is never found. A file that may hold markers is then all
+    /// proprietary; one that cannot (no marker word, no policy symbols) is not.
+    /// </summary>
+    [Fact]
+    public void Code_too_deep_to_parse_makes_a_file_with_markers_wholly_proprietary()
+    {
+        var deep = "class OrderLedger { System.Func<int, int> F = " + string.Concat(Enumerable.Repeat("x => ", 50_000)) + "1; }";
+
+        var marked = Find("// codeleakguard:proprietary-begin\n" + deep + "\n// codeleakguard:proprietary-end\n");
+        var plain = Find(deep);
+
+        Assert.True(ProprietarySpanFinder.TooDeepToRead(CSharpSyntaxTree.ParseText(deep)));
+        Assert.True(marked.Document.IsWholeFile);
+        Assert.Equal(ProprietaryMarkerKind.Unreadable, Assert.Single(marked.Document.Spans).Kind);
+        Assert.Contains("CS8078", marked.Document.Spans[0].Reason, StringComparison.Ordinal);
+        Assert.False(plain.Document.HasProprietaryCode);
+    }
+
+    [Fact]
+    public void Code_with_ordinary_errors_is_still_read_for_markers()
+    {
+        var found = Find("class C\n{\n    // codeleakguard:proprietary-begin\n    int Margin() => 42\n    // codeleakguard:proprietary-end\n}\n");
+
+        Assert.False(ProprietarySpanFinder.TooDeepToRead(CSharpSyntaxTree.ParseText("class C { int M() => 42 }")));
+        Assert.Equal(ProprietaryMarkerKind.CommentPair, Assert.Single(found.Document.Spans).Kind);
+    }
 }

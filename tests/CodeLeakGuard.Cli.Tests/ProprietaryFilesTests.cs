@@ -35,6 +35,19 @@ public class ProprietaryFilesTests
         Assert.Equal(new[] { ProprietaryMarkerKind.Region, ProprietaryMarkerKind.CommentPair }, verdict.MarkerKinds);
     }
 
+    /// <summary>The export must not leave out a marked file the parser could not read (CS8078: skipped text, no markers found).</summary>
+    [Fact]
+    public void Marked_file_too_deep_to_parse_is_listed_whole()
+    {
+        var source = "// codeleakguard:proprietary-begin\nclass Rates { int R = " + string.Concat(Enumerable.Repeat("c ? 1 : ", 50_000)) + "0; }\n// codeleakguard:proprietary-end\n";
+
+        var verdict = ProprietaryFiles.Classify("src/Orders/Rates.cs", source, Policy);
+
+        Assert.True(verdict.IsProprietary);
+        Assert.True(verdict.Document.IsWholeFile);
+        Assert.Equal(new[] { ProprietaryMarkerKind.Unreadable }, verdict.MarkerKinds);
+    }
+
     [Fact]
     public void Path_glob_makes_the_whole_file_proprietary()
     {

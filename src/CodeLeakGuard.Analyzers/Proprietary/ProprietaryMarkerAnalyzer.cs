@@ -49,6 +49,7 @@ public sealed class ProprietaryMarkerAnalyzer : PolicyAnalyzerBase
         ProprietaryMarkerKind.Region => "#region Proprietary",
         ProprietaryMarkerKind.CommentPair => "codeleakguard:proprietary-begin",
         ProprietaryMarkerKind.PolicyPath => "policy path",
+        ProprietaryMarkerKind.Unreadable => "code too deep to read",
         _ => "policy",
     };
 }

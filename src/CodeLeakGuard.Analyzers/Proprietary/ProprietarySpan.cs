@@ -23,6 +23,12 @@ public enum ProprietaryMarkerKind
 
     /// <summary>A <c>proprietary namespace|type|member</c> pattern in the policy.</summary>
     PolicySymbol,
+
+    /// <summary>
+    /// Code the C# parser gave up on (nested too deeply for its stack, CS8078) in a file that may hold markers: its
+    /// tree is skipped text in which none can be found, so the whole file is proprietary.
+    /// </summary>
+    Unreadable,
 }
 
 /// <summary>One proprietary piece of a document.</summary>

@@ -36,6 +36,12 @@ public static class ProprietarySpanFinder
 
         var root = tree.GetRoot(cancellationToken);
         var mentionsMarker = SourceTextSearch.Contains(text, "roprietary");
+        if ((mentionsMarker || policy.Proprietary.Count > 0) && TooDeepToRead(tree, cancellationToken))
+        {
+            spans.Add(new ProprietarySpan(ProprietaryMarkerKind.Unreadable, whole, new TextSpan(0, 0), UnreadableReason, null));
+            return new ProprietaryDocument(spans, problems, text.Length);
+        }
+
         if (mentionsMarker)
         {
             AttributeMarkers.Collect(root, spans, problems, cancellationToken);
@@ -50,6 +56,32 @@ public static class ProprietarySpanFinder
         }
 
         return spans.Count == 0 && problems.Count == 0 ? ProprietaryDocument.Empty : new ProprietaryDocument(spans, problems, text.Length);
+    }
+
+    /// <summary>Why an <see cref="ProprietaryMarkerKind.Unreadable"/> file is proprietary.</summary>
+    public const string UnreadableReason = "the code nests too deeply for the C# parser (CS8078), so the markers in it cannot be found and all of it is treated as proprietary";
+
+    /// <summary>
+    /// True when the parser gave up on part of the tree: Roslyn reports CS8078 where it ran out of stack and keeps
+    /// what follows as skipped text, in which markers and declarations are invisible. Only a tree with diagnostics
+    /// can carry it, which a file that builds has not, so this costs nothing on the analyzers' path.
+    /// </summary>
+    public static bool TooDeepToRead(SyntaxTree tree, CancellationToken cancellationToken = default)
+    {
+        if (!tree.GetRoot(cancellationToken).ContainsDiagnostics)
+        {
+            return false;
+        }
+
+        foreach (var diagnostic in tree.GetDiagnostics(cancellationToken))
+        {
+            if (diagnostic.Id == "CS8078")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the tree declares <c>[assembly: Proprietary]</c>.</summary>

@@ -225,9 +225,10 @@ internal static class CSharpMasker
 
     private static IReadOnlyList<ProprietaryPiece> Plan(MaskContext context, string text, SyntaxTree tree, string? path, bool assemblyIsProprietary)
     {
-        // An expression too deep for the parser's stack leaves a tree of skipped text (CS8078) in which no marker or
-        // declaration is found: all of it is withheld rather than sent as if nothing in it were proprietary.
-        if (tree.GetRoot().ContainsDiagnostics && tree.GetDiagnostics().Any(diagnostic => diagnostic.Id == "CS8078"))
+        // An expression too deep for the parser's stack leaves a tree of skipped text in which no marker or declaration
+        // is found: all of it is withheld rather than sent as if nothing in it were proprietary. Asked here as well as
+        // in the finder because the masker parses on weaker hints (a name written with a Unicode escape).
+        if (ProprietarySpanFinder.TooDeepToRead(tree))
         {
             context.Note("the code is too complex for the compiler to read, so its proprietary parts cannot be found and all of it was withheld");
             return ProprietaryPlanner.WholeText(context, text.Length);
