@@ -63,6 +63,7 @@ public class CodeLexerTests
         "var i = $\"{a // comment\n}\";",
         "var i = $\"line\nbreak\";",
         "var i = $\"}\";",
+        "var i = $\"{a:} }\";",
     };
 
     [Theory]
@@ -115,7 +116,7 @@ public class CodeLexerTests
     {
         var strings = RepositorySources().Select(file => file.Text).Concat(EdgeCode)
             .SelectMany(text => SyntaxFactory.ParseTokens(text, 0, 0, Lexing).Where(t => t.IsKind(SyntaxKind.InterpolatedStringToken)).Select(t => t.Text))
-            .Concat(["$\"{a}{{b}} {c,-10:N2} {d?.e ?? \"f\"} {new[] { 1, 2 }[0]} {$\"{nested}\"}\"", "@$\"{x}\\path\"\"q\"\"\n{y\n}\"", "$@\"{(a ? b : c)}\""])
+            .Concat(["$\"{a}{{b}} {c,-10:N2} {d?.e ?? \"f\"} {new[] { 1, 2 }[0]} {$\"{nested}\"}\"", "@$\"{x}\\path\"\"q\"\"\n{y\n}\"", "$@\"{(a ? b : c)}\"", "$\"{a:}\"", "$\"{a:X}{b,3:}\""])
             .Distinct()
             .ToList();
         var read = 0;

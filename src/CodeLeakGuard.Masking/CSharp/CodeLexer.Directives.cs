@@ -14,7 +14,7 @@ internal sealed partial class CodeLexer
     {
         var start = _position;
         var lineStart = start;
-        while (lineStart > 0 && _text[lineStart - 1] is ' ' or '\t' or '\v' or '\f')
+        while (lineStart > 0 && IsSpace(_text[lineStart - 1]))
         {
             lineStart--;
         }

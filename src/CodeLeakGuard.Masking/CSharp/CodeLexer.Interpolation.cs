@@ -60,7 +60,7 @@ internal sealed partial class CodeLexer
         }
 
         var style = verbatim ? CSharpStringStyle.Verbatim : CSharpStringStyle.Regular;
-        AddBare(verbatim ? SyntaxKind.InterpolatedVerbatimStringStartToken : SyntaxKind.InterpolatedStringStartToken, start, style);
+        AddBare(verbatim ? SyntaxKind.InterpolatedVerbatimStringStartToken : SyntaxKind.InterpolatedStringStartToken, start, _position);
         while (true)
         {
             var textStart = _position;
@@ -71,18 +71,16 @@ internal sealed partial class CodeLexer
 
             if (_position > textStart)
             {
-                AddBare(SyntaxKind.InterpolatedStringTextToken, textStart, style);
+                AddBare(SyntaxKind.InterpolatedStringTextToken, textStart, _position, style);
             }
 
             if (Peek(0) == '"')
             {
-                _position++;
-                AddBare(SyntaxKind.InterpolatedStringEndToken, _position - 1, style);
+                AddBare(SyntaxKind.InterpolatedStringEndToken, _position, ++_position);
                 return true;
             }
 
-            _position++;
-            AddBare(SyntaxKind.OpenBraceToken, _position - 1, style);
+            AddBare(SyntaxKind.OpenBraceToken, _position, ++_position);
             if (!HoleTokens(verbatim, style))
             {
                 return false;
@@ -140,8 +138,7 @@ internal sealed partial class CodeLexer
             var c = Peek(0);
             if (c == '}' && depth == 0)
             {
-                _position++;
-                AddBare(SyntaxKind.CloseBraceToken, _position - 1, style);
+                AddBare(SyntaxKind.CloseBraceToken, _position, ++_position);
                 return true;
             }
 
@@ -152,20 +149,16 @@ internal sealed partial class CodeLexer
                     return false;
                 }
 
-                _position++;
-                AddBare(SyntaxKind.ColonToken, _position - 1, style);
+                AddBare(SyntaxKind.ColonToken, _position, ++_position);
                 var formatStart = _position;
                 if (!Format(verbatim))
                 {
                     return false;
                 }
 
-                if (_position - 1 > formatStart)
-                {
-                    _tokens.Add(new CodeToken(SyntaxKind.InterpolatedStringTextToken, formatStart, formatStart, _position - 1, _position - 1, _tokens.TriviaCount, 0, 0, containsDiagnostics: false, style));
-                }
-
-                AddBare(SyntaxKind.CloseBraceToken, _position - 1, style);
+                // The format is a text token, empty too (`{x:}`), as the parser makes it.
+                AddBare(SyntaxKind.InterpolatedStringTextToken, formatStart, _position, style);
+                AddBare(SyntaxKind.CloseBraceToken, _position, ++_position);
                 return true;
             }
 
@@ -200,24 +193,24 @@ internal sealed partial class CodeLexer
                 return false;
             }
 
-            _tokens.Add(new CodeToken(kind, tokenStart, tokenStart, _position, _position, _tokens.TriviaCount, 0, 0, containsDiagnostics: false));
+            AddBare(kind, tokenStart, _position);
         }
     }
 
-    // A token of an interpolated string's own (start, text, brace, end) from `start` to the position, without trivia.
-    private void AddBare(SyntaxKind kind, int start, CSharpStringStyle style) =>
-        _tokens.Add(new CodeToken(kind, start, start, kind is SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken or SyntaxKind.InterpolatedStringEndToken ? start + 1 : _position, kind is SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken or SyntaxKind.InterpolatedStringEndToken ? start + 1 : _position, _tokens.TriviaCount, 0, 0, containsDiagnostics: false, kind == SyntaxKind.InterpolatedStringTextToken ? style : CSharpStringStyle.Regular));
+    // A token of an interpolated string (or of one of its holes) at text[start..end), without trivia; a text part
+    // carries the style of the string it is in.
+    private void AddBare(SyntaxKind kind, int start, int end, CSharpStringStyle style = CSharpStringStyle.Regular) =>
+        _tokens.Add(new CodeToken(kind, start, start, end, end, _tokens.TriviaCount, 0, 0, containsDiagnostics: false, style));
 
-    // The format after a hole's ':' up to its closing brace (no quote or brace inside, no line break in a regular string).
+    // The format after a hole's ':' up to (not past) its closing brace (no quote or brace inside, no line break in a
+    // regular string).
     private bool Format(bool verbatim)
     {
-        _position++;
         while (_position < _text.Length)
         {
             var c = _text[_position];
             if (c == '}')
             {
-                _position++;
                 return true;
             }
 

@@ -36,13 +36,7 @@ internal sealed partial class CodeLexer
             }
         }
 
-        if (Peek(0) is 'u' or 'U' && Peek(1) == '8')
-        {
-            _position += 2;
-            kind = SyntaxKind.Utf8StringLiteralToken;
-        }
-
-        return !FollowedByUnhandledNamePart();
+        return Utf8Suffix(ref kind);
     }
 
     // @"...", "" for a quote, over any number of lines (at the '"'); an optional u8 suffix.
@@ -67,6 +61,12 @@ internal sealed partial class CodeLexer
             _position++;
         }
 
+        return Utf8Suffix(ref kind);
+    }
+
+    // After a string's closing quote: an optional u8 suffix (a UTF-8 string), and no name run into it.
+    private bool Utf8Suffix(ref SyntaxKind kind)
+    {
         if (Peek(0) is 'u' or 'U' && Peek(1) == '8')
         {
             _position += 2;

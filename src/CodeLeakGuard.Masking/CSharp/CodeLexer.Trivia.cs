@@ -14,7 +14,7 @@ internal sealed partial class CodeLexer
         while (_position < _text.Length && _leading.Count < MaxTriviaPerSide)
         {
             var c = _text[_position];
-            if (c is ' ' or '\t' or '\v' or '\f')
+            if (IsSpace(c))
             {
                 Whitespace(_leading);
             }
@@ -56,7 +56,7 @@ internal sealed partial class CodeLexer
         while (_position < _text.Length && _trailing.Count < MaxTriviaPerSide)
         {
             var c = _text[_position];
-            if (c is ' ' or '\t' or '\v' or '\f')
+            if (IsSpace(c))
             {
                 Whitespace(_trailing);
             }
@@ -84,7 +84,7 @@ internal sealed partial class CodeLexer
     private void Whitespace(List<CodeTrivia> trivia)
     {
         var start = _position;
-        while (_position < _text.Length && _text[_position] is ' ' or '\t' or '\v' or '\f')
+        while (_position < _text.Length && IsSpace(_text[_position]))
         {
             _position++;
         }
@@ -124,6 +124,9 @@ internal sealed partial class CodeLexer
         trivia.Add(new CodeTrivia(SyntaxKind.MultiLineCommentTrivia, start, start, _position, _position));
         return true;
     }
+
+    // Whitespace trivia's characters (line breaks are end-of-line trivia).
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\v' or '\f';
 
     private bool IsLineStart(int position) => position == 0 || _text[position - 1] is '\r' or '\n';
 

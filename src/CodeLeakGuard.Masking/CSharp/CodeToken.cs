@@ -62,6 +62,9 @@ internal readonly struct CodeToken
 
     public int Length => End - Start;
 
+    /// <summary>Where an identifier's name starts in <paramref name="source"/>: after a verbatim <c>@</c> (<c>@class</c> names <c>class</c>).</summary>
+    public int NameStart(string source) => Length > 1 && source[Start] == '@' ? Start + 1 : Start;
+
     public bool IsKind(SyntaxKind kind) => Kind == kind;
 }
 

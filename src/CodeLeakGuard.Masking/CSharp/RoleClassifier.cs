@@ -103,8 +103,8 @@ internal sealed class RoleClassifier
             _kinds[i] = token.Kind;
             if (token.Kind == SyntaxKind.IdentifierToken)
             {
-                var verbatim = token.Length > 1 && _source[token.Start] == '@' ? 1 : 0;
-                _names[i] = _facts.Get(_source, token.Start + verbatim, token.Length - verbatim);
+                var start = token.NameStart(_source);
+                _names[i] = _facts.Get(_source, start, token.End - start);
             }
             else
             {
@@ -583,8 +583,9 @@ internal sealed class RoleClassifier
     }
 
     /// <summary>As <see cref="NameOf(SyntaxToken)"/>, for an identifier of code lexed from <paramref name="source"/>.</summary>
-    public static string NameOf(string source, in CodeToken identifier) =>
-        identifier.Length > 1 && source[identifier.Start] == '@'
-            ? source.Substring(identifier.Start + 1, identifier.Length - 1)
-            : source.Substring(identifier.Start, identifier.Length);
+    public static string NameOf(string source, in CodeToken identifier)
+    {
+        var start = identifier.NameStart(source);
+        return source.Substring(start, identifier.End - start);
+    }
 }

@@ -148,7 +148,7 @@ internal sealed class TokenEmitter
         // By name, the token's facts carry the decision; the name is the token's text without a verbatim '@'.
         var source = _output.Source;
         var end = token.End;
-        var start = name is not null ? end - name.Name.Length : token.Start + (token.Length > 1 && source[token.Start] == '@' ? 1 : 0);
+        var start = name is not null ? end - name.Name.Length : token.NameStart(source);
         var entry = name is not null ? name.Decision : _decisions.Decide(source.Substring(start, end - start), token.Start);
         if (entry is null)
         {

@@ -4,8 +4,9 @@ namespace CodeLeakGuard.Masking.CSharp;
 
 /// <summary>
 /// Token lists to lex into, kept for reuse (a 100 KB prompt's code is tens of thousands of tokens: arrays on the large
-/// object heap, holding no references, so keeping them costs the garbage collector nothing). Shared by all threads, not per thread: lexing ahead fills a list on a worker thread and the masking
-/// thread gives it back, so a per-thread pool would never see a list again on the thread that needs one.
+/// object heap, holding no references, so keeping them costs the garbage collector nothing). Shared by all threads,
+/// not per thread: lexing ahead fills a list on a worker thread and the masking thread gives it back, so a per-thread
+/// pool would never see a list again on the thread that needs one.
 /// </summary>
 internal static class TokenListPool
 {
