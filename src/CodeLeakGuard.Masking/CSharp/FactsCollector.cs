@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CodeLeakGuard.Masking.Identifiers;
+using CodeLeakGuard.Masking.Session;
 
 namespace CodeLeakGuard.Masking.CSharp;
 
@@ -10,25 +11,15 @@ namespace CodeLeakGuard.Masking.CSharp;
 /// </summary>
 internal sealed class FactsCollector
 {
-    private readonly List<NameFacts> _inOrder;
-    private int[] _buckets; // index + 1 into _inOrder; 0 is empty (open addressing, linear probing)
-    private uint[] _hashes;
+    private readonly NameTable<NameFacts> _byName;
 
     /// <param name="expectedNames">About how many distinct names there will be (so the table need not grow).</param>
     public FactsCollector(int expectedNames = 0)
     {
-        _inOrder = new List<NameFacts>(expectedNames);
-        var size = 16;
-        while (size < expectedNames * 2)
-        {
-            size <<= 1;
-        }
-
-        _buckets = new int[size];
-        _hashes = new uint[size];
+        _byName = new NameTable<NameFacts>(capacity: expectedNames);
     }
 
-    public IReadOnlyList<NameFacts> InOrder => _inOrder;
+    public IReadOnlyList<NameFacts> InOrder => _byName.Values;
 
     /// <summary>Whether some name is written with a Unicode escape (<c>Propr\u0069etary</c>): names are kept as written.</summary>
     public bool HasEscapedName { get; private set; }
@@ -38,83 +29,21 @@ internal sealed class FactsCollector
     /// <summary>The facts of the name written at <c>source[start..start+length)</c>.</summary>
     public NameFacts Get(string source, int start, int length) => Get(source, start, length, null);
 
-    public bool Contains(string name) => TryGet(name, out _);
+    public bool Contains(string name) => _byName.TryGetValue(name, out _);
 
-    public bool TryGet(string name, out NameFacts facts)
-    {
-        var slot = Find(name, 0, name.Length, NameHash.Of(name));
-        facts = _buckets[slot] == 0 ? null! : _inOrder[_buckets[slot] - 1];
-        return _buckets[slot] != 0;
-    }
+    public bool TryGet(string name, out NameFacts facts) => _byName.TryGetValue(name, out facts);
 
     private NameFacts Get(string source, int start, int length, string? whole)
     {
+        if (_byName.TryGetValue(source, start, length, out var facts))
+        {
+            return facts;
+        }
+
         var hash = NameHash.Of(source, start, length);
-        var slot = Find(source, start, length, hash);
-        if (_buckets[slot] != 0)
-        {
-            return _inOrder[_buckets[slot] - 1];
-        }
-
-        var facts = new NameFacts(whole is null ? KnownNames.Get(source, start, length, hash) : KnownNames.Get(whole, hash));
+        facts = new NameFacts(whole is null ? KnownNames.Get(source, start, length, hash) : KnownNames.Get(whole, hash));
         HasEscapedName |= facts.Name.IndexOf('\\') >= 0;
-        _inOrder.Add(facts);
-        _buckets[slot] = _inOrder.Count;
-        _hashes[slot] = hash;
-        if (_inOrder.Count * 2 > _buckets.Length)
-        {
-            Grow();
-        }
-
+        _byName.Add(facts.Name, facts);
         return facts;
-    }
-
-    // The slot holding the name, or the empty slot where it would go.
-    private int Find(string source, int start, int length, uint hash)
-    {
-        var mask = _buckets.Length - 1;
-        for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
-        {
-            var entry = _buckets[slot];
-            if (entry == 0)
-            {
-                return slot;
-            }
-
-            if (_hashes[slot] == hash)
-            {
-                var name = _inOrder[entry - 1].Name;
-                if (name.Length == length && string.CompareOrdinal(name, 0, source, start, length) == 0)
-                {
-                    return slot;
-                }
-            }
-        }
-    }
-
-    private void Grow()
-    {
-        var buckets = new int[_buckets.Length * 2];
-        var hashes = new uint[buckets.Length];
-        var mask = buckets.Length - 1;
-        for (var old = 0; old < _buckets.Length; old++)
-        {
-            if (_buckets[old] == 0)
-            {
-                continue;
-            }
-
-            var slot = (int)_hashes[old] & mask;
-            while (buckets[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            buckets[slot] = _buckets[old];
-            hashes[slot] = _hashes[old];
-        }
-
-        _buckets = buckets;
-        _hashes = hashes;
     }
 }

@@ -17,9 +17,29 @@ internal static class NameHash
             hash = (hash ^ text[i]) * 16777619u;
         }
 
+        return Avalanche(hash);
+    }
+
+    /// <summary>The same over the names' upper-case letters: equal for names that differ only in case.</summary>
+    public static uint OfIgnoringCase(string text, int start, int length)
+    {
+        var hash = 2166136261u;
+        for (var i = start; i < start + length; i++)
+        {
+            hash = (hash ^ UpperInvariant(text[i])) * 16777619u;
+        }
+
+        return Avalanche(hash);
+    }
+
+    private static uint Avalanche(uint hash)
+    {
         hash ^= hash >> 15;
         hash *= 0x2C1B3C6Du;
         hash ^= hash >> 12;
         return hash;
     }
+
+    // Names are nearly all ASCII: upper-cased here without the culture tables' lookup.
+    private static char UpperInvariant(char c) => c < 0x80 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
 }
