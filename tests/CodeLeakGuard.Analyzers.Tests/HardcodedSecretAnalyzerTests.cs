@@ -121,6 +121,45 @@ public class HardcodedSecretAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// A literal passed by position is a value given to its parameter's name: the framework's credential types and a
+    /// method of the code's own, with the names' judgment the scanner and the masker make (a generated key for a name
+    /// that is only a key). Arguments to parameters named otherwise, and values that read as text, are not reported.
+    /// </summary>
+    [Fact]
+    public Task Secret_like_values_passed_by_position_to_sensitive_parameters_are_reported() => Verify("""
+        using System.Net;
+
+        class C
+        {
+            void M()
+            {
+                var credential = new NetworkCredential("svc_backup", {|CLG3001:"Tr0ub4dor&3-prod"|});
+                Login("ops", {|CLG3001:"x9!Qw7#mZ2$kL5"|});
+                Sign({|CLG3001:"q8Vt2LmZ7xR4pN9sK3wB6yH1cF5dJ0gA"|});
+                Sign("orders-cache-2024-eu-west-1");
+                Login("deploy-user", "Auth:Password");
+                Log("Zx8#vB2!nM4@qW6");
+            }
+
+            void Login(string user, string password) { }
+
+            void Sign(string key) { }
+
+            void Log(string message) { }
+        }
+        """);
+
+    [Fact]
+    public Task Generated_keys_given_to_names_that_are_only_a_key_are_reported() => Verify("""
+        class Settings
+        {
+            public string JwtKey { get; set; } = {|CLG3001:"q8Vt2LmZ7xR4pN9sK3wB6yH1cF5dJ0gA"|};
+            public string CacheKey { get; set; } = "orders-cache-2024-eu-west-1";
+            public string PartitionKey { get; set; } = "tenant-42";
+        }
+        """);
+
     [Fact]
     public Task Guids_hashes_placeholders_prose_and_descriptive_names_are_not_reported() => Verify("""
         using System;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLeakGuard.Analyzers.Secrets;
@@ -40,22 +41,56 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
     private static void AnalyzeLiteral(NodeContext context, SecretScanner scanner)
     {
         var token = context.Node is InterpolatedStringTextSyntax text ? text.TextToken : ((LiteralExpressionSyntax)context.Node).Token;
+        if (!ReportFormats(context, scanner, token))
+        {
+            AnalyzePositionalArgument(context, token);
+        }
+    }
+
+    // The known formats and policy rules in the literal; true when one was reported.
+    private static bool ReportFormats(NodeContext context, SecretScanner scanner, SyntaxToken token)
+    {
         var raw = token.Text;
         if (raw.IndexOf('\\') < 0 && !scanner.MightContainSecret(raw, 0, raw.Length))
         {
-            return; // most literals: nothing that could start a secret, decided without decoding
+            return false; // most literals: nothing that could start a secret, decided without decoding
         }
 
         var content = LiteralContent.Of(token);
         if (content is null || !scanner.MightContainSecret(content.Value, 0, content.Value.Length))
         {
-            return;
+            return false;
         }
 
+        var reported = false;
         foreach (var match in scanner.Scan(content.Value).Where(IsReported))
         {
             var (start, end) = content.SourceSpan(match.Start, match.Length);
             Report(context, Location.Create(context.Node.SyntaxTree, TextSpan.FromBounds(token.SpanStart + start, token.SpanStart + end)), match.Format);
+            reported = true;
+        }
+
+        return reported;
+    }
+
+    // A literal given to a parameter by position is judged as a value given to the parameter's name, as a named
+    // argument is: new NetworkCredential("svc", "...") gives it to `password`, new ClientSecretCredential(t, c, "...")
+    // to `clientSecret`. The semantic model is asked only about a value that could be a secret for some name, and
+    // arguments are mostly messages and names: a value with white space in it (a sentence) is passed over first.
+    private static void AnalyzePositionalArgument(NodeContext context, SyntaxToken token)
+    {
+        if (context.Node is not LiteralExpressionSyntax { Parent: ArgumentSyntax { NameColon: null } argument }
+            || token.ValueText is not { Length: >= 6 and <= 512 } value
+            || HasWhiteSpace(value)
+            || !(SecretHeuristics.IsLikelySecretValue(value) || SecretHeuristics.IsGeneratedKey(value)))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(argument, context.CancellationToken) is IArgumentOperation { Parameter: { } parameter }
+            && SecretHeuristics.IsSecretAssignedTo(parameter.Name, value))
+        {
+            Report(context, context.Node.GetLocation(), SecretAssignmentFormat);
         }
     }
 
@@ -90,19 +125,34 @@ public sealed class HardcodedSecretAnalyzer : PolicyAnalyzerBase
         // Named arguments and members are reached through their name (rare) rather than every argument (frequent).
         var node = context.Node is NameColonSyntax or NameEqualsSyntax ? context.Node.Parent! : context.Node;
         var (name, value) = SensitiveAssignment.Find(node);
-        if (value is null || !SecretHeuristics.IsSensitiveName(name) || !ConstantShape.CanBeConstant(value))
+        if (value is null || !SecretHeuristics.MayNameSecret(name) || !ConstantShape.CanBeConstant(value))
         {
             return;
         }
 
+        // The judgment the scanner and the masker make of a value given to a name (a passphrase for a password, a
+        // generated key for a name that is only a key: JwtKey).
         if (context.SemanticModel.GetConstantValue(value, context.CancellationToken) is not { HasValue: true, Value: string text }
-            || !SecretHeuristics.IsLikelySecretValue(text)
+            || !SecretHeuristics.IsSecretAssignedTo(name, text)
             || scanner.Scan(text).Any(IsReported))
         {
             return; // not a secret, or a known format the literal itself is reported for
         }
 
         Report(context, value.GetLocation(), SecretAssignmentFormat);
+    }
+
+    private static bool HasWhiteSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly SecretFormat SecretAssignmentFormat = BuiltInSecretFormats.All.First(f => f.Kind == "SecretAssignment");
