@@ -40,7 +40,14 @@ internal sealed partial class CodeLexer
         {
             if (text[start] == '_')
             {
-                return length >= 2 && text[start + 1] == '_' ? SyntaxFacts.GetKeywordKind(text.Substring(start, length)) is var kind && SyntaxFacts.IsReservedKeyword(kind) ? kind : SyntaxKind.IdentifierToken : SyntaxKind.IdentifierToken;
+                // __arglist, __makeref, __reftype, __refvalue: rare, so looked up with a string.
+                if (length < 2 || text[start + 1] != '_')
+                {
+                    return SyntaxKind.IdentifierToken;
+                }
+
+                var kind = SyntaxFacts.GetKeywordKind(text.Substring(start, length));
+                return SyntaxFacts.IsReservedKeyword(kind) ? kind : SyntaxKind.IdentifierToken;
             }
 
             if (Slot(text, start, length) is not { } slot || _byLengthAndFirst[slot] is not { } candidates)

@@ -404,14 +404,13 @@ internal sealed class TokenEmitter
                     depth++;
                     break;
                 case SyntaxKind.OpenParenToken when depth == 0:
-                    var callee = Previous(back + 1);
-                    var qualifier = Previous(back + 2).IsKind(SyntaxKind.DotToken) ? ValueText(back + 3) : null;
-                    if (!callee.IsKind(SyntaxKind.IdentifierToken))
+                    if (!Previous(back + 1).IsKind(SyntaxKind.IdentifierToken))
                     {
                         return LiteralOwner.None;
                     }
 
                     var calleeName = ValueText(back + 1);
+                    var qualifier = Previous(back + 2).IsKind(SyntaxKind.DotToken) ? ValueText(back + 3) : null;
                     return CredentialParameters.IsSecretArgument(calleeName, qualifier, index) ? LiteralOwner.CredentialParameter
                         : CredentialParameters.MakesClient(calleeName, qualifier) ? LiteralOwner.ClientArgument
                         : LiteralOwner.None;
